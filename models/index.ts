@@ -1,0 +1,8 @@
+/**
+ * The model: every domain module, in the order the parameter panel shows them.
+ * Population first: every other module reads its series.
+ */
+import type { ModelModule } from './types.ts';
+
+/** All modules of the model. */
+export const modules: readonly ModelModule[] = [];

@@ -1,0 +1,89 @@
+/**
+ * The model-as-data format. Every domain module in `models/` is a plain object of this shape:
+ * parameters a planner can move, and equations (mathjs expressions) the engine compiles.
+ * The formula a planner reads in the app is the formula that runs: there is no second copy.
+ */
+
+/** A text in both interface languages (Chinese first). */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Where a default value comes from. `plan` cites a seed plan line (e.g. "S:29–43"), `census`
+ * and `data` a file in `models/data/`, `national` a national norm or target, `assumption` a
+ * value the planner must confirm (the app labels it so).
+ */
+export type SourceKind = 'plan' | 'census' | 'data' | 'national' | 'assumption';
+
+/** The provenance of a default or preset value. */
+export interface Source {
+  kind: SourceKind;
+  /** Short reference: a seed line ("J:73"), a data file, a document name. */
+  ref: string;
+  note?: string;
+}
+
+/** How a value is shown: `share` is a fraction shown as %, `money` is yuan. */
+export type DisplayFormat = 'count' | 'share' | 'rate' | 'money' | 'ratio' | 'year';
+
+/** A parameter: one slider / number input, with its allowed range and the source of its default. */
+export interface ParameterDef {
+  id: string;
+  label: Text;
+  unit: Text;
+  default: number;
+  min: number;
+  max: number;
+  step: number;
+  /** Group id; groups are declared in the module's `groups`. */
+  group: string;
+  source: Source;
+  format?: DisplayFormat;
+  /** Only whole numbers are allowed (counts, modes). */
+  integer?: boolean;
+  /** For mode switches: the label of each allowed integer value, from `min` to `max`. */
+  choices?: Text[];
+  description?: Text;
+}
+
+/**
+ * An equation: `id = expr` evaluated every year in dependency order. A stock has an `initial`
+ * expression for the base year; its `expr` then gives the value for each later year and may
+ * read last year's value of any variable with `prev(x)`. Built-in symbols: `t` (years since
+ * the base year), `year`, `base_year`, `end_year`, `horizon` (end_year − base_year).
+ */
+export interface EquationDef {
+  id: string;
+  label: Text;
+  unit: Text;
+  expr: string;
+  initial?: string;
+  format?: DisplayFormat;
+  source?: Source;
+  description?: Text;
+}
+
+/**
+ * A series computed outside the equation system (the cohort-component population kernel):
+ * declared here so that equations can read it and the app can label and explain it.
+ */
+export interface KernelOutputDef {
+  id: string;
+  label: Text;
+  unit: Text;
+  format?: DisplayFormat;
+  /** How the kernel computes it, shown by "explain this number". */
+  method: Text;
+}
+
+/** One domain module: population, dependency, beds, assistance, workforce. */
+export interface ModelModule {
+  id: string;
+  label: Text;
+  groups: Record<string, Text>;
+  parameters: ParameterDef[];
+  equations: EquationDef[];
+  kernelOutputs?: KernelOutputDef[];
+}

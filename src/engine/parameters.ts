@@ -1,0 +1,63 @@
+/** Resolving a scenario's parameter values against the model's definitions (defaults, ranges). */
+import type { ParameterDef } from '../../models/types.ts';
+
+/** A bad input value, with a message that names the field and the allowed range. */
+export class ParameterError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ParameterError';
+  }
+}
+
+/** Formats a number for messages without noise (0.015, 1e-7, 12000). */
+export function fmtPlain(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
+
+/** The allowed range of a parameter as a message fragment: "allowed 0.8–3 (children per woman)". */
+export function allowedRange(def: ParameterDef): string {
+  return `allowed ${fmtPlain(def.min)}–${fmtPlain(def.max)}${def.integer ? ', whole numbers' : ''} (${def.unit.en})`;
+}
+
+/** Checks one value against its definition; returns an error message or null. */
+export function checkParameterValue(def: ParameterDef, value: unknown): string | null {
+  const field = `parameters.${def.id}`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return `${field} = ${String(value)} is not a number: ${allowedRange(def)}`;
+  }
+  if (value < def.min || value > def.max || (def.integer && !Number.isInteger(value))) {
+    return `${field} = ${fmtPlain(value)}: ${allowedRange(def)}`;
+  }
+  return null;
+}
+
+/** Parameter values in definition order (for the compiled runner) and by id (for the kernel). */
+export interface ResolvedParameters {
+  vector: Float64Array;
+  byId: Record<string, number>;
+}
+
+/**
+ * Merges `overrides` into the defaults. Throws ParameterError for an unknown id or a value that
+ * is not a finite number within the parameter's range.
+ */
+export function resolveParameters(defs: readonly ParameterDef[], index: ReadonlyMap<string, number>, overrides: Readonly<Record<string, number>>): ResolvedParameters {
+  const vector = new Float64Array(defs.length);
+  const byId: Record<string, number> = {};
+  for (let i = 0; i < defs.length; i++) {
+    vector[i] = defs[i].default;
+    byId[defs[i].id] = defs[i].default;
+  }
+  for (const [id, value] of Object.entries(overrides)) {
+    const i = index.get(id);
+    if (i === undefined) throw new ParameterError(`parameters.${id}`, `parameters.${id}: unknown parameter (see --list-parameters)`);
+    const problem = checkParameterValue(defs[i], value);
+    if (problem) throw new ParameterError(`parameters.${id}`, problem);
+    vector[i] = value;
+    byId[id] = value;
+  }
+  return { vector, byId };
+}

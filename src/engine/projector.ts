@@ -1,0 +1,243 @@
+/**
+ * The projector: one full projection of a scenario — population kernel, then the compiled
+ * equations of every module, then planner indicators and target verdicts. Pure and synchronous;
+ * the same code runs in the worker, the CLI, the tests and the benchmark.
+ */
+import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef, Text, DisplayFormat } from '../../models/types.ts';
+import { compileModel, ModelCompileError, type CompiledModel } from './compiler.ts';
+import { ExpressionError, substitute } from './expression.ts';
+import { resolveParameters, ParameterError, fmtPlain } from './parameters.ts';
+import { judgeTarget } from './targets.ts';
+import type { BasePopulation, ProjectionResult, Scenario, TargetDef } from './types.ts';
+
+/** The population kernel's contract (see src/engine/population). */
+export type PopulationKernel = (input: {
+  baseYear: number;
+  endYear: number;
+  params: Readonly<Record<string, number>>;
+  base: BasePopulation;
+}) => { series: Record<string, Float64Array>; pyramidMale: Float64Array; pyramidFemale: Float64Array };
+
+/** Series built from structured scenario inputs (e.g. named bed projects by year). */
+export interface ScenarioInput {
+  outputs: readonly KernelOutputDef[];
+  build: (scenario: Scenario, n: number, params: Readonly<Record<string, number>>) => Record<string, Float64Array>;
+}
+
+/** What a variable is and how to label it: for charts, tables, exports and explanations. */
+export interface VariableInfo {
+  id: string;
+  label: Text;
+  unit: Text;
+  format: DisplayFormat;
+  kind: 'kernel' | 'input' | 'equation' | 'indicator';
+  module: string;
+  expr?: string;
+  initial?: string;
+  method?: Text;
+}
+
+/** "Explain this number": the formula with the year's numbers in it. */
+export interface Explanation {
+  id: string;
+  year: number;
+  value: number;
+  label: Text;
+  unit: Text;
+  kind: VariableInfo['kind'];
+  /** The formula as written in models/ (for a stock in a later year: the recurrence). */
+  formula?: string;
+  /** The same formula with each variable replaced by its value in that year. */
+  substituted?: string;
+  /** How a kernel series is computed, when it is not a formula. */
+  method?: Text;
+  inputs: { id: string; label: Text; unit: Text; value: number; prev: boolean }[];
+}
+
+/** A projector over a fixed set of modules. */
+export interface Projector {
+  readonly parameters: readonly ParameterDef[];
+  readonly modules: readonly ModelModule[];
+  /** Labels of every built-in variable (planner indicators are added per scenario). */
+  variables(scenario?: Scenario): VariableInfo[];
+  /** One full projection. `overrides` replace parameter values (goal seek, sensitivity). */
+  run(scenario: Scenario, overrides?: Readonly<Record<string, number>>): ProjectionResult;
+  /** Explains one value of a result computed from the same scenario. */
+  explain(scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation;
+  /** Checks an expression as a planner types it; returns an error message or null. */
+  checkExpression(expr: string, scenario?: Scenario): string | null;
+}
+
+/** An error in a scenario that stops a projection: the message names the field. */
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+const targetEqId = (i: number) => `__target_${i}`;
+
+/** Builds a projector; compiles the model's equations once (and planner additions per set). */
+export function createProjector(config: { modules: readonly ModelModule[]; kernel: PopulationKernel; inputs?: readonly ScenarioInput[] }): Projector {
+  const { modules, kernel } = config;
+  const inputs = config.inputs ?? [];
+  const parameters = modules.flatMap((m) => m.parameters);
+  const paramIndex = new Map(parameters.map((p, i) => [p.id, i]));
+  if (paramIndex.size !== parameters.length) throw new ModelCompileError('a parameter id is declared twice');
+  const kernelOutputs = modules.flatMap((m) => m.kernelOutputs ?? []);
+  const inputOutputs = inputs.flatMap((i) => i.outputs);
+  const seriesIds = [...kernelOutputs, ...inputOutputs].map((k) => k.id);
+  const baseEquations: EquationDef[] = modules.flatMap((m) => m.equations);
+
+  const info = new Map<string, VariableInfo>();
+  for (const m of modules) {
+    for (const k of m.kernelOutputs ?? []) info.set(k.id, { id: k.id, label: k.label, unit: k.unit, format: k.format ?? 'count', kind: 'kernel', module: m.id, method: k.method });
+    for (const e of m.equations) info.set(e.id, { id: e.id, label: e.label, unit: e.unit, format: e.format ?? 'count', kind: 'equation', module: m.id, expr: e.expr, initial: e.initial });
+  }
+  for (const k of inputOutputs) info.set(k.id, { id: k.id, label: k.label, unit: k.unit, format: k.format ?? 'count', kind: 'input', module: 'scenario', method: k.method });
+
+  const base = compileModel({ parameters: parameters.map((p) => p.id), series: seriesIds, equations: baseEquations });
+  const cache = new Map<string, CompiledModel>();
+
+  const additions = (scenario: Scenario) => {
+    const eqs: EquationDef[] = [];
+    for (const ind of scenario.indicators) {
+      eqs.push({ id: ind.id, label: { zh: ind.label, en: ind.label }, unit: { zh: ind.unit ?? '', en: ind.unit ?? '' }, expr: ind.expr });
+    }
+    scenario.targets.forEach((t, i) => eqs.push({ id: targetEqId(i), label: { zh: t.label, en: t.label }, unit: { zh: '', en: '' }, expr: t.expr }));
+    return eqs;
+  };
+
+  const compiledFor = (scenario: Scenario): CompiledModel => {
+    const extra = additions(scenario);
+    if (extra.length === 0) return base;
+    const key = JSON.stringify(extra.map((e) => [e.id, e.expr]));
+    let c = cache.get(key);
+    if (!c) {
+      for (const e of scenario.indicators) {
+        if (info.has(e.id) || paramIndex.has(e.id)) throw new ScenarioError(`indicators: "${e.id}" is already the id of a built-in variable or parameter`);
+      }
+      try {
+        c = compileModel({ parameters: parameters.map((p) => p.id), series: seriesIds, equations: [...baseEquations, ...extra] });
+      } catch (err) {
+        const msg = (err as Error).message.replace(/equation "__target_(\d+)"/g, (_m, i: string) => `targets[${i}] (${scenario.targets[Number(i)]?.id ?? ''})`);
+        throw new ScenarioError(msg.replace(/^equation "([^"]+)"/, 'indicator "$1"'));
+      }
+      if (cache.size > 32) cache.clear();
+      cache.set(key, c);
+    }
+    return c;
+  };
+
+  const checkYears = (s: Scenario) => {
+    if (!Number.isInteger(s.baseYear) || s.baseYear < 1990 || s.baseYear > 2100) throw new ScenarioError(`baseYear = ${s.baseYear}: allowed 1990–2100, whole years`);
+    if (!Number.isInteger(s.endYear) || s.endYear <= s.baseYear || s.endYear > s.baseYear + 40) {
+      throw new ScenarioError(`endYear = ${s.endYear}: allowed ${s.baseYear + 1}–${s.baseYear + 40} (up to 40 years after baseYear)`);
+    }
+  };
+
+  const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>): ProjectionResult => {
+    checkYears(scenario);
+    const model = compiledFor(scenario);
+    let resolved;
+    try {
+      resolved = resolveParameters(parameters, paramIndex, overrides ? { ...scenario.parameters, ...overrides } : scenario.parameters);
+    } catch (err) {
+      if (err instanceof ParameterError) throw new ScenarioError(err.message);
+      throw err;
+    }
+    const n = scenario.endYear - scenario.baseYear + 1;
+    const pop = kernel({ baseYear: scenario.baseYear, endYear: scenario.endYear, params: resolved.byId, base: scenario.basePopulation });
+    const K: Record<string, Float64Array> = { ...pop.series };
+    for (const input of inputs) Object.assign(K, input.build(scenario, n, resolved.byId));
+    for (const id of seriesIds) {
+      if (!K[id] || K[id].length !== n) throw new ModelCompileError(`series "${id}" was not produced for ${n} years`);
+    }
+    const V: Record<string, Float64Array> = {};
+    for (const id of model.order) V[id] = new Float64Array(n);
+    model.run(resolved.vector, K, V, n, scenario.baseYear);
+
+    const series: Record<string, Float64Array> = {};
+    const warnings: string[] = [];
+    for (const [id, arr] of [...Object.entries(K), ...Object.entries(V)]) {
+      if (id.startsWith('__target_')) continue;
+      series[id] = arr;
+      for (let i = 0; i < arr.length; i++) {
+        if (!Number.isFinite(arr[i])) {
+          warnings.push(`${id} is not a finite number in ${scenario.baseYear + i} (a division by zero?)`);
+          break;
+        }
+      }
+    }
+    const targets = scenario.targets.map((t: TargetDef, i: number) => judgeTarget(t, V[targetEqId(i)], scenario.baseYear));
+    const years = Array.from({ length: n }, (_, i) => scenario.baseYear + i);
+    return { baseYear: scenario.baseYear, endYear: scenario.endYear, years, series, pyramidMale: pop.pyramidMale, pyramidFemale: pop.pyramidFemale, targets, warnings };
+  };
+
+  const variables = (scenario?: Scenario): VariableInfo[] => {
+    const list = [...info.values()];
+    for (const ind of scenario?.indicators ?? []) {
+      list.push({ id: ind.id, label: { zh: ind.label, en: ind.label }, unit: { zh: ind.unit ?? '', en: ind.unit ?? '' }, format: 'rate', kind: 'indicator', module: 'indicators', expr: ind.expr });
+    }
+    return list;
+  };
+
+  const explain = (scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation => {
+    const i = year - result.baseYear;
+    const values = result.series[id];
+    if (!values || i < 0 || i >= values.length) throw new ScenarioError(`nothing to explain for ${id} in ${year}`);
+    const v = variables(scenario).find((x) => x.id === id)!;
+    const out: Explanation = { id, year, value: values[i], label: v.label, unit: v.unit, kind: v.kind, method: v.method, inputs: [] };
+    const eq = compiledFor(scenario).equations.get(id);
+    if (!eq) return out;
+    const useInitial = i === 0 && eq.initial !== undefined;
+    const checked = useInitial ? eq.initial! : eq.expr;
+    const resolved = resolveParameters(parameters, paramIndex, scenario.parameters).byId;
+    const valueOf = (sym: string, prev: boolean): number | undefined => {
+      if (sym in resolved) return resolved[sym];
+      const s = result.series[sym];
+      if (!s) return undefined;
+      return s[prev ? Math.max(0, i - 1) : i];
+    };
+    out.formula = `${id} = ${checked.source}`;
+    out.substituted = `${fmtValue(values[i])} = ${substitute(checked, (sym, prev) => {
+      const x = valueOf(sym, prev);
+      return x === undefined ? undefined : fmtValue(x);
+    })}`;
+    const seen = new Set<string>();
+    for (const [set, prev] of [[checked.reads, false], [checked.prevReads, true]] as const) {
+      for (const sym of set) {
+        const key = `${sym}|${prev}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const x = valueOf(sym, prev);
+        if (x === undefined) continue;
+        const p = parameters[paramIndex.get(sym) ?? -1];
+        const vi = info.get(sym) ?? variables(scenario).find((y) => y.id === sym);
+        out.inputs.push({ id: sym, label: p?.label ?? vi?.label ?? { zh: sym, en: sym }, unit: p?.unit ?? vi?.unit ?? { zh: '', en: '' }, value: x, prev });
+      }
+    }
+    return out;
+  };
+
+  const checkExpressionFor = (expr: string, scenario?: Scenario): string | null => {
+    const known = new Set<string>([...paramIndex.keys(), ...seriesIds, ...baseEquations.map((e) => e.id), ...(scenario?.indicators ?? []).map((x) => x.id)]);
+    try {
+      compileModel({ parameters: [...paramIndex.keys()], series: [...known].filter((k) => !paramIndex.has(k)), equations: [{ id: '__check', expr }] });
+      return null;
+    } catch (err) {
+      if (err instanceof ModelCompileError || err instanceof ExpressionError) return err.message.replace(/^equation "__check": /, '');
+      throw err;
+    }
+  };
+
+  return { parameters, modules, variables, run, explain, checkExpression: checkExpressionFor };
+}
+
+/** Formats a value for an explanation: enough digits to recompute, no float noise. */
+export function fmtValue(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e6) return fmtPlain(Math.round(x * 100) / 100);
+  return fmtPlain(x);
+}
