@@ -49,30 +49,24 @@ export interface ValueSource {
 
 /**
  * The base population: the national 2020 census pattern scaled to headline figures held in
- * parameters (`headline`), or a single-year table (ages 0..100+, by sex) a planner imported.
+ * parameters (`headline`: `base_pop_total`, `base_share_60plus`, optionally 65+ and 80+), or a
+ * single-year table (ages 0..100+, by sex) a planner imported.
  */
 export type BasePopulation =
-  | { kind: 'headline' }
+  | {
+      kind: 'headline';
+      /** The plan states the 65+ share (`base_share_65plus` is used); otherwise it is ignored. */
+      share65Given?: boolean;
+      /** The plan states the 80+ share (`base_share_80plus` is used); otherwise it is ignored. */
+      share80Given?: boolean;
+    }
   | { kind: 'table'; male: number[]; female: number[]; source?: string };
 
-/** A scenario: inputs only, plain JSON. Outputs are always recomputed. */
-export interface Scenario {
-  schemaVersion: 1;
-  name: string;
-  preset?: string;
-  region?: string;
-  baseYear: number;
-  endYear: number;
-  /** Values that differ from the model defaults, by parameter id. */
-  parameters: Record<string, number>;
-  /** Provenance of preset values, by parameter id. */
-  provenance?: Record<string, ValueSource>;
-  basePopulation: BasePopulation;
-  bedProjects: BedProject[];
-  indicators: IndicatorDef[];
-  targets: TargetDef[];
-  notes?: string;
-}
+/**
+ * A scenario: inputs only, plain JSON, current schema version. Outputs are always recomputed.
+ * The type is inferred from the one schema in `scenario/schema.ts`, which validates files.
+ */
+export type { Scenario } from './scenario/schema.ts';
 
 /** A verdict on one target. `margin` is in the target's unit: positive means met with room. */
 export interface TargetVerdict {

@@ -1,0 +1,359 @@
+/**
+ * The scenario document: one valibot schema for the current version (2), the `Scenario` type
+ * inferred from it, issue messages that name the field path and the allowed range, and the
+ * check of parameter values against the model's parameter definitions. Pure: no DOM.
+ *
+ * Unknown keys are refused (strict objects) everywhere except inside `basePopulation`, whose
+ * variants stay open for the population engine: extra fields there are kept as they are, and
+ * only checked to hold finite numbers.
+ */
+import * as v from 'valibot';
+import type { ParameterDef } from '../../../models/types.ts';
+import { checkParameterValue } from '../parameters.ts';
+import type { BasePopulation, BedProject, IndicatorDef, TargetDef, ValueSource } from '../types.ts';
+
+/** The schema version this build writes. Older versions are migrated on load (see migrate.ts). */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** Earliest and latest calendar year any year field may hold. */
+export const YEAR_MIN = 1990;
+export const YEAR_MAX = 2100;
+/** The projection horizon: `endYear` lies in baseYear + 1 … baseYear + MAX_HORIZON. */
+export const MAX_HORIZON = 40;
+/** Single years of age in a population table: 0..99 and the open group 100+. */
+export const AGE_GROUPS = 101;
+
+/** Upper bounds on sizes, so that a damaged or hostile file cannot exhaust the page. */
+export const LIMITS = {
+  id: 64,
+  name: 200,
+  label: 200,
+  unit: 50,
+  expr: 2000,
+  source: 500,
+  note: 2000,
+  notes: 20000,
+  parameters: 1000,
+  bedProjects: 500,
+  indicators: 200,
+  targets: 200,
+  actuals: 2000,
+} as const;
+
+const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** yyyy-mm or yyyy-mm-dd with a real month and a day 01–31. */
+const ACTUAL_DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
+
+/** Formats a number for a message without floating-point noise. */
+function fmt(x: unknown): string {
+  if (typeof x === 'number') return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
+  return String(x);
+}
+
+// Messages of validation actions are written as the tail after the field path
+// (" = 9: allowed 0–3"), so that `formatIssue` only has to prepend the path.
+
+const finiteNumber = () =>
+  v.pipe(
+    v.number(),
+    v.finite((i) => ` = ${fmt(i.input)}: must be a finite number`),
+  );
+
+const numberIn = (min: number, max: number, what = '') =>
+  v.pipe(
+    finiteNumber(),
+    v.minValue(min, (i) => ` = ${fmt(i.input)}: allowed ${fmt(min)}–${fmt(max)}${what}`),
+    v.maxValue(max, (i) => ` = ${fmt(i.input)}: allowed ${fmt(min)}–${fmt(max)}${what}`),
+  );
+
+const nonNegative = (what = '') =>
+  v.pipe(
+    finiteNumber(),
+    v.minValue(0, (i) => ` = ${fmt(i.input)}: allowed 0 or more${what}`),
+  );
+
+const year = () =>
+  v.pipe(
+    finiteNumber(),
+    v.integer((i) => ` = ${fmt(i.input)}: must be a whole year, allowed ${YEAR_MIN}–${YEAR_MAX}`),
+    v.minValue(YEAR_MIN, (i) => ` = ${fmt(i.input)}: allowed ${YEAR_MIN}–${YEAR_MAX}`),
+    v.maxValue(YEAR_MAX, (i) => ` = ${fmt(i.input)}: allowed ${YEAR_MIN}–${YEAR_MAX}`),
+  );
+
+const text = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(max, (i) => `: ${fmt(i.input)} is too long, allowed at most ${max} characters (has ${i.received})`),
+  );
+
+const id = () =>
+  v.pipe(
+    text(LIMITS.id),
+    v.regex(ID_PATTERN, (i) => ` = ${fmt(i.input)}: allowed letters, digits and _ (not starting with a digit)`),
+  );
+
+const list = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(
+    v.array(item),
+    v.maxLength(max, (i) => `: ${i.received} entries, allowed at most ${max}`),
+  );
+
+/** Ids must be unique within a list (targets, indicators): the UI and exports key on them. */
+const uniqueIds = <T extends { id: string }>(what: string) =>
+  v.check<T[], (issue: v.CheckIssue<T[]>) => string>(
+    (items) => new Set(items.map((x) => x.id)).size === items.length,
+    (i) => {
+      const seen = new Set<string>();
+      const dup = i.input.find((x) => (seen.has(x.id) ? true : (seen.add(x.id), false)));
+      return `: ${what} ids must be unique, ${fmt(dup?.id)} appears more than once`;
+    },
+  );
+
+/** Where a preset value comes from. */
+const ValueSourceSchema = v.strictObject({
+  kind: v.picklist(['plan', 'census', 'data', 'national', 'assumption']),
+  ref: text(LIMITS.source),
+  note: v.optional(text(LIMITS.note)),
+});
+
+/** A planner-defined indicator. */
+const IndicatorSchema = v.strictObject({
+  id: id(),
+  label: text(LIMITS.label),
+  expr: text(LIMITS.expr),
+  unit: v.optional(text(LIMITS.unit)),
+});
+
+/** A target rule. */
+const TargetSchema = v.strictObject({
+  id: id(),
+  label: text(LIMITS.label),
+  expr: text(LIMITS.expr),
+  op: v.picklist(['>=', '<=', '>', '<']),
+  value: finiteNumber(),
+  year: year(),
+  every: v.boolean(),
+  unit: v.optional(text(LIMITS.unit)),
+  lever: v.optional(id()),
+  source: v.optional(text(LIMITS.source)),
+});
+
+/** A named bed project. Nursing beds are part of its beds. */
+const BedProjectSchema = v.pipe(
+  v.strictObject({
+    name: text(LIMITS.name),
+    year: year(),
+    beds: nonNegative(' (beds)'),
+    nursingBeds: nonNegative(' (beds)'),
+    investment: v.optional(nonNegative(' (yuan)')),
+    source: v.optional(text(LIMITS.source)),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['beds'], ['nursingBeds']],
+      (p) => p.nursingBeds <= p.beds,
+      (i) => {
+        const p = i.input as { beds: number; nursingBeds: number };
+        return ` = ${fmt(p.nursingBeds)}: allowed 0–${fmt(p.beds)} (at most the project's beds)`;
+      },
+    ),
+    ['nursingBeds'],
+  ),
+);
+
+/** Path of the first non-finite number inside a JSON-like value, or null. */
+function findNonFinite(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  for (const [k, x] of Object.entries(value)) {
+    const found = findNonFinite(x, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const ageTable = () =>
+  v.pipe(
+    v.array(nonNegative(' (people)')),
+    v.length(AGE_GROUPS, (i) => `: ${i.received} values, expected ${AGE_GROUPS} (ages 0–99 and 100+)`),
+  );
+
+/**
+ * The base population. Variants are open objects (extra fields kept) so the population engine
+ * can extend them; add a new `kind` here when it adds one.
+ */
+const BasePopulationSchema = v.pipe(
+  v.variant('kind', [
+    v.looseObject({ kind: v.literal('headline') }),
+    v.looseObject({
+      kind: v.literal('table'),
+      male: ageTable(),
+      female: ageTable(),
+      source: v.optional(text(LIMITS.source)),
+    }),
+  ]),
+  // Extra fields of an open variant are kept as they are, but may not hide NaN/Infinity.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const bad = findNonFinite(dataset.value, '');
+    if (bad) addIssue({ message: `: field ${bad.replace(/^\./, '')} holds a number that is not finite` });
+  }),
+);
+
+/** One observed value a planner records to evaluate the plan (规划评估). */
+const ActualSchema = v.strictObject({
+  indicator: text(LIMITS.label),
+  value: finiteNumber(),
+  date: v.pipe(
+    v.string(),
+    v.regex(ACTUAL_DATE_PATTERN, (i) => ` = ${fmt(i.input)}: allowed yyyy-mm or yyyy-mm-dd`),
+    v.check(
+      (s) => Number(s.slice(0, 4)) >= YEAR_MIN && Number(s.slice(0, 4)) <= YEAR_MAX,
+      (i) => ` = ${fmt(i.input)}: year allowed ${YEAR_MIN}–${YEAR_MAX}`,
+    ),
+  ),
+  baseline: v.optional(finiteNumber()),
+  target: v.optional(finiteNumber()),
+  targetYear: v.optional(year()),
+  source: v.optional(text(LIMITS.source)),
+});
+
+const timestamp = () =>
+  v.pipe(v.string(), v.isoTimestamp((i) => ` = ${fmt(i.input)}: expected an ISO timestamp like 2025-03-01T08:00:00.000Z`));
+
+/** When the document was created and last changed. */
+const MetaSchema = v.strictObject({
+  createdAt: timestamp(),
+  updatedAt: timestamp(),
+});
+
+/** Fields shared by schema versions 1 and 2, in the order a saved file lists them. */
+const SCENARIO_V1_ENTRIES = {
+  name: text(LIMITS.name),
+  preset: v.optional(text(LIMITS.id)),
+  region: v.optional(text(LIMITS.name)),
+  baseYear: year(),
+  endYear: year(),
+  /** Values that differ from the model defaults, by parameter id. */
+  parameters: v.pipe(
+    v.record(id(), finiteNumber()),
+    v.maxEntries(LIMITS.parameters, (i) => `: ${i.received} entries, allowed at most ${LIMITS.parameters}`),
+  ),
+  provenance: v.optional(v.record(id(), ValueSourceSchema)),
+  basePopulation: BasePopulationSchema,
+  bedProjects: v.pipe(list(BedProjectSchema, LIMITS.bedProjects)),
+  indicators: v.pipe(list(IndicatorSchema, LIMITS.indicators), uniqueIds<v.InferOutput<typeof IndicatorSchema>>('indicator')),
+  targets: v.pipe(list(TargetSchema, LIMITS.targets), uniqueIds<v.InferOutput<typeof TargetSchema>>('target')),
+  notes: v.optional(text(LIMITS.notes)),
+};
+
+/** The scenario document, schema version 2 (inputs only; outputs are always recomputed). */
+export const ScenarioSchema = v.pipe(
+  v.strictObject({
+    schemaVersion: v.literal(CURRENT_SCHEMA_VERSION),
+    ...SCENARIO_V1_ENTRIES,
+    /** Observed values for plan evaluation; absent in version 1. */
+    actuals: v.optional(list(ActualSchema, LIMITS.actuals), () => []),
+    meta: v.optional(MetaSchema),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['baseYear'], ['endYear']],
+      (s) => s.endYear >= s.baseYear + 1 && s.endYear <= s.baseYear + MAX_HORIZON,
+      (i) => {
+        const s = i.input as { baseYear: number; endYear: number };
+        return ` = ${fmt(s.endYear)}: allowed ${s.baseYear + 1}–${s.baseYear + MAX_HORIZON} (baseYear + 1 to baseYear + ${MAX_HORIZON})`;
+      },
+    ),
+    ['endYear'],
+  ),
+);
+
+/** A scenario as the app holds it: plain JSON, validated, current schema version. */
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
+/** What a scenario may look like before defaults are filled in (e.g. `actuals` omitted). */
+export type ScenarioInput = v.InferInput<typeof ScenarioSchema>;
+/** One plan-evaluation entry of `Scenario.actuals`. */
+export type Actual = Scenario['actuals'][number];
+/** The document's timestamps (`Scenario.meta`). */
+export type ScenarioMeta = NonNullable<Scenario['meta']>;
+
+/** A problem found in a scenario: the field path and a message that names it and the range. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** A valibot issue path as the planner reads it: `targets[2].year`, `parameters.tfr_end`. */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** Turns one valibot issue into an `Issue` whose message starts with the field path. */
+export function formatIssue(issue: v.BaseIssue<unknown>): Issue {
+  const path = issuePath(issue);
+  const where = path || '(scenario)';
+  if (issue.kind === 'validation') return { path, message: `${where}${issue.message}` };
+  if (issue.type === 'strict_object' || issue.type === 'loose_object' || issue.type === 'object') {
+    if (issue.expected === 'never') return { path, message: `${where}: unknown field, not part of a scenario` };
+    if (issue.received === 'undefined') return { path, message: `${where}: missing (required)` };
+  }
+  if (issue.type === 'number' && issue.received === 'NaN') {
+    return { path, message: `${where} = NaN: must be a finite number` };
+  }
+  if (issue.type === 'record' && issue.path?.at(-1)?.type === 'object') {
+    return { path, message: `${where}: ${issue.message}` };
+  }
+  return { path, message: `${where}: expected ${issue.expected ?? 'a valid value'}, received ${issue.received}` };
+}
+
+/** The result of validating a document against the current schema. */
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
+
+/**
+ * Validates a document that already claims the current schema version. Use `parseScenario`
+ * (migrate.ts) for files, which also migrates older versions.
+ */
+export function validateScenario(doc: unknown): ValidationResult {
+  const r = v.safeParse(ScenarioSchema, doc);
+  return r.success ? { ok: true, scenario: r.output } : { ok: false, issues: r.issues.map(formatIssue) };
+}
+
+/**
+ * Checks parameter values against the model's definitions (range, whole numbers) and flags
+ * ids the model does not know. Messages like `parameters.tfr_end = 9: allowed 0.8–3 (…)`.
+ */
+export function checkParameterRanges(scenario: Pick<Scenario, 'parameters'>, params: readonly ParameterDef[]): Issue[] {
+  const defs = new Map(params.map((p) => [p.id, p]));
+  const issues: Issue[] = [];
+  for (const [pid, value] of Object.entries(scenario.parameters)) {
+    const path = `parameters.${pid}`;
+    const def = defs.get(pid);
+    if (!def) {
+      issues.push({ path, message: `${path}: unknown parameter, not defined by the model` });
+      continue;
+    }
+    const problem = checkParameterValue(def, value);
+    if (problem) issues.push({ path, message: problem });
+  }
+  return issues;
+}
+
+// Drift guards: the schema's shapes must stay interchangeable with the interfaces in types.ts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Accepts<Wide, Narrow> = [Narrow] extends [Wide] ? true : false;
+const shapesAgree: [
+  Same<Scenario['targets'][number], TargetDef>,
+  Same<Scenario['indicators'][number], IndicatorDef>,
+  Same<Scenario['bedProjects'][number], BedProject>,
+  Same<NonNullable<Scenario['provenance']>[string], ValueSource>,
+  Accepts<Scenario['basePopulation'], BasePopulation>,
+] = [true, true, true, true, true];
+void shapesAgree;
