@@ -152,7 +152,7 @@ const BedProjectSchema = v.pipe(
   v.forward(
     v.partialCheck(
       [['beds'], ['nursingBeds']],
-      (p) => p.nursingBeds <= p.beds,
+      (p) => !(p.beds >= 0) || p.nursingBeds <= p.beds,
       (i) => {
         const p = i.input as { beds: number; nursingBeds: number };
         return ` = ${fmt(p.nursingBeds)}: allowed 0–${fmt(p.beds)} (at most the project's beds)`;
@@ -185,7 +185,11 @@ const ageTable = () =>
  */
 const BasePopulationSchema = v.pipe(
   v.variant('kind', [
-    v.looseObject({ kind: v.literal('headline') }),
+    v.looseObject({
+      kind: v.literal('headline'),
+      share65Given: v.optional(v.boolean()),
+      share80Given: v.optional(v.boolean()),
+    }),
     v.looseObject({
       kind: v.literal('table'),
       male: ageTable(),

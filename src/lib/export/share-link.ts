@@ -1,0 +1,44 @@
+/**
+ * Share links: the whole scenario compressed into the URL fragment (`#s=…`), so it never
+ * reaches a server. Decoding goes through `parseScenario`: the same checks and migrations as a file.
+ */
+import LZString from 'lz-string';
+import { parseScenario, serializeScenario, type ParseResult } from '../../engine/scenario/migrate.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+
+/** The fragment key that holds the scenario. */
+export const SHARE_KEY = 's';
+
+/** Longest fragment accepted when decoding (a table population links to about 2 kB). */
+export const MAX_FRAGMENT_CHARS = 200_000;
+
+/**
+ * Encodes a scenario as a URL fragment `#s=<lz-string URI-safe text>`. Throws
+ * `ScenarioValidationError` for an invalid scenario (see `serializeScenario`).
+ */
+export function encodeScenarioToFragment(s: Scenario): string {
+  return `#${SHARE_KEY}=${LZString.compressToEncodedURIComponent(serializeScenario(s))}`;
+}
+
+/**
+ * Decodes a fragment (`#s=…`, `s=…`, or a whole URL; other `&`-separated keys are ignored)
+ * into a validated scenario, or errors that say what is wrong with the link.
+ */
+export function decodeScenarioFromFragment(hash: string): ParseResult {
+  const at = hash.indexOf('#');
+  const fragment = at >= 0 ? hash.slice(at + 1) : hash;
+  if (fragment.length > MAX_FRAGMENT_CHARS) {
+    return { ok: false, errors: [`The link is too long (${fragment.length} characters, at most ${MAX_FRAGMENT_CHARS}).`] };
+  }
+  const pair = fragment.split('&').find((p) => p.startsWith(`${SHARE_KEY}=`));
+  if (!pair) return { ok: false, errors: [`The link holds no scenario (no "#${SHARE_KEY}=" part).`] };
+  const packed = pair.slice(SHARE_KEY.length + 1);
+  let text: string | null = null;
+  try {
+    text = LZString.decompressFromEncodedURIComponent(packed);
+  } catch {
+    text = null;
+  }
+  if (!text) return { ok: false, errors: ['The link is damaged or incomplete: its scenario cannot be unpacked (was it cut off when copied?).'] };
+  return parseScenario(text);
+}
