@@ -3,12 +3,15 @@
  * equations of every module, then planner indicators and target verdicts. Pure and synchronous;
  * the same code runs in the worker, the CLI, the tests and the benchmark.
  */
-import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef, Text, DisplayFormat } from '../../models/types.ts';
+import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef, Text } from '../../models/types.ts';
 import { compileModel, ModelCompileError, type CompiledModel } from './compiler.ts';
 import { ExpressionError, substitute } from './expression.ts';
 import { resolveParameters, ParameterError, fmtPlain } from './parameters.ts';
 import { judgeTarget } from './targets.ts';
 import type { BasePopulation, ProjectionResult, Scenario, TargetDef } from './types.ts';
+import { builtInVariables, indicatorVariable, type VariableInfo } from './variables.ts';
+
+export type { VariableInfo } from './variables.ts';
 
 /** The population kernel's contract (see src/engine/population). */
 export type PopulationKernel = (input: {
@@ -22,19 +25,6 @@ export type PopulationKernel = (input: {
 export interface ScenarioInput {
   outputs: readonly KernelOutputDef[];
   build: (scenario: Scenario, n: number, params: Readonly<Record<string, number>>) => Record<string, Float64Array>;
-}
-
-/** What a variable is and how to label it: for charts, tables, exports and explanations. */
-export interface VariableInfo {
-  id: string;
-  label: Text;
-  unit: Text;
-  format: DisplayFormat;
-  kind: 'kernel' | 'input' | 'equation' | 'indicator';
-  module: string;
-  expr?: string;
-  initial?: string;
-  method?: Text;
 }
 
 /** "Explain this number": the formula with the year's numbers in it. */
@@ -90,12 +80,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   const seriesIds = [...kernelOutputs, ...inputOutputs].map((k) => k.id);
   const baseEquations: EquationDef[] = modules.flatMap((m) => m.equations);
 
-  const info = new Map<string, VariableInfo>();
-  for (const m of modules) {
-    for (const k of m.kernelOutputs ?? []) info.set(k.id, { id: k.id, label: k.label, unit: k.unit, format: k.format ?? 'count', kind: 'kernel', module: m.id, method: k.method });
-    for (const e of m.equations) info.set(e.id, { id: e.id, label: e.label, unit: e.unit, format: e.format ?? 'count', kind: 'equation', module: m.id, expr: e.expr, initial: e.initial });
-  }
-  for (const k of inputOutputs) info.set(k.id, { id: k.id, label: k.label, unit: k.unit, format: k.format ?? 'count', kind: 'input', module: 'scenario', method: k.method });
+  const info = new Map<string, VariableInfo>(builtInVariables(modules, inputOutputs).map((v) => [v.id, v]));
 
   const base = compileModel({ parameters: parameters.map((p) => p.id), series: seriesIds, equations: baseEquations });
   const cache = new Map<string, CompiledModel>();
@@ -175,13 +160,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     return { baseYear: scenario.baseYear, endYear: scenario.endYear, years, series, pyramidMale: pop.pyramidMale, pyramidFemale: pop.pyramidFemale, targets, warnings };
   };
 
-  const variables = (scenario?: Scenario): VariableInfo[] => {
-    const list = [...info.values()];
-    for (const ind of scenario?.indicators ?? []) {
-      list.push({ id: ind.id, label: { zh: ind.label, en: ind.label }, unit: { zh: ind.unit ?? '', en: ind.unit ?? '' }, format: 'rate', kind: 'indicator', module: 'indicators', expr: ind.expr });
-    }
-    return list;
-  };
+  const variables = (scenario?: Scenario): VariableInfo[] => [...info.values(), ...(scenario?.indicators ?? []).map(indicatorVariable)];
 
   const explain = (scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation => {
     const i = year - result.baseYear;

@@ -1,0 +1,52 @@
+/** Command-line arguments of `npm run project`: parsed into a plain request, or a usage error. */
+
+/** What the command was asked to do. */
+export interface CliRequest {
+  file?: string;
+  preset?: string;
+  sets: { id: string; raw: string }[];
+  format: 'json' | 'csv';
+  listParameters: boolean;
+  dumpScenario: boolean;
+}
+
+/** A usage error: one line, no stack trace. */
+export class UsageError extends Error {}
+
+/** The usage line printed with `--help` and after a usage error. */
+export const USAGE =
+  'usage: npm run --silent project -- [FILE | --preset ID] [--set id=value ...] [--format json|csv] [--list-parameters] [--dump-scenario]';
+
+/** Parses argv (without node and script). */
+export function parseArgs(argv: readonly string[]): CliRequest {
+  const req: CliRequest = { sets: [], format: 'json', listParameters: false, dumpScenario: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name: string) => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (a === '--preset') req.preset = value('--preset');
+    else if (a.startsWith('--preset=')) req.preset = a.slice(9);
+    else if (a === '--set') req.sets.push(splitSet(value('--set')));
+    else if (a.startsWith('--set=')) req.sets.push(splitSet(a.slice(6)));
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const f = a === '--format' ? value('--format') : a.slice(9);
+      if (f !== 'json' && f !== 'csv') throw new UsageError(`--format = ${f}: allowed json or csv`);
+      req.format = f;
+    } else if (a === '--list-parameters') req.listParameters = true;
+    else if (a === '--dump-scenario') req.dumpScenario = true;
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else if (req.file) throw new UsageError(`only one scenario file may be given (got ${req.file} and ${a})`);
+    else req.file = a;
+  }
+  if (req.file && req.preset) throw new UsageError('give a scenario FILE or --preset ID, not both');
+  return req;
+}
+
+function splitSet(s: string): { id: string; raw: string } {
+  const eq = s.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--set ${s}: expected id=value`);
+  return { id: s.slice(0, eq).trim(), raw: s.slice(eq + 1).trim() };
+}

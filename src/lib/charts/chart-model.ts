@@ -1,0 +1,69 @@
+/**
+ * The view model of a time-series chart: labels, cleaned data (NaN and ±Infinity become gaps,
+ * never points), formats and reference lines. Plain data, no Chart.js.
+ */
+import type { DisplayFormat } from '../../../models/types.ts';
+import type { ProjectionResult } from '../../engine/types.ts';
+
+/** One series to draw. */
+export interface SeriesSpec {
+  id: string;
+  label: string;
+  color?: string;
+  dashed?: boolean;
+  kind?: 'line' | 'bar';
+  /** Series with the same stack id are stacked (bars or filled lines). */
+  stack?: string;
+}
+
+/** A horizontal reference line (a target, a norm). */
+export interface ReferenceLine {
+  value: number;
+  label: string;
+  color?: string;
+}
+
+/** What the adapter draws. */
+export interface ChartModel {
+  title: string;
+  labels: string[];
+  series: (SeriesSpec & { data: (number | null)[] })[];
+  format: DisplayFormat;
+  stacked: boolean;
+  referenceLines: ReferenceLine[];
+}
+
+/** The default palette (colour-blind friendly, Okabe–Ito based). */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C564B', '#000000'];
+
+/** Replaces non-finite values by null so that Chart.js draws a gap, not a wrong point. */
+export function cleanSeries(values: ArrayLike<number> | undefined): (number | null)[] {
+  if (!values) return [];
+  return Array.from(values, (x) => (Number.isFinite(x) ? x : null));
+}
+
+/** Builds a chart model from a result; series missing from the result are left out. */
+export function buildChartModel(
+  result: ProjectionResult,
+  specs: readonly SeriesSpec[],
+  options: { title: string; format: DisplayFormat; stacked?: boolean; referenceLines?: ReferenceLine[] },
+): ChartModel {
+  return {
+    title: options.title,
+    labels: result.years.map(String),
+    series: specs
+      .filter((s) => result.series[s.id])
+      .map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length], data: cleanSeries(result.series[s.id]) })),
+    format: options.format,
+    stacked: options.stacked ?? false,
+    referenceLines: (options.referenceLines ?? []).filter((r) => Number.isFinite(r.value)),
+  };
+}
+
+/** A short text summary of a chart for screen readers: each series' first and last value. */
+export function describeChart(model: ChartModel, fmt: (v: number | null) => string): string {
+  const first = model.labels[0];
+  const last = model.labels[model.labels.length - 1];
+  const parts = model.series.map((s) => `${s.label}: ${fmt(s.data[0] ?? null)} (${first}) → ${fmt(s.data[s.data.length - 1] ?? null)} (${last})`);
+  return `${model.title}. ${parts.join('; ')}`;
+}

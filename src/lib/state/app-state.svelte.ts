@@ -1,0 +1,73 @@
+/**
+ * The page's state: the scenario being edited (inputs only), the latest result (large,
+ * immutable: `$state.raw`), and the status line. Every edit goes through a method that asks
+ * the worker pool for a new projection; the latest request wins.
+ */
+import type { ProjectionResult, Scenario } from '../../engine/types.ts';
+import type { Explanation } from '../../engine/projector.ts';
+import { defaultScenario } from '../../../models/presets/index.ts';
+import { enginePool } from '../engine-client.ts';
+
+/** Status of the latest projection request. */
+export type RunStatus = 'idle' | 'computing' | 'error';
+
+/** State of one open scenario and its result. */
+export class ScenarioState {
+  scenario = $state<Scenario>(defaultScenario());
+  result = $state.raw<ProjectionResult | null>(null);
+  status = $state<RunStatus>('idle');
+  error = $state<string | null>(null);
+  /** Milliseconds the engine took for the result shown. */
+  engineMs = $state(0);
+  /** A counter bumped with every delivered result (the e2e suite reads it). */
+  revision = $state(0);
+
+  constructor(private readonly channel = 'main') {}
+
+  /** Sets a parameter and recomputes. */
+  setParameter(id: string, value: number): void {
+    this.scenario.parameters[id] = value;
+    void this.recompute();
+  }
+
+  /** Returns a parameter to its model default and recomputes. */
+  resetParameter(id: string): void {
+    delete this.scenario.parameters[id];
+    void this.recompute();
+  }
+
+  /** Replaces the whole scenario (preset, import, reopen) and recomputes. */
+  load(scenario: Scenario): void {
+    this.scenario = scenario;
+    void this.recompute();
+  }
+
+  /** Asks the pool for a projection of the current scenario; stale answers are dropped. */
+  async recompute(): Promise<void> {
+    this.status = 'computing';
+    const snapshot = $state.snapshot(this.scenario) as Scenario;
+    try {
+      const answer = await enginePool().run(this.channel, snapshot);
+      if (answer.superseded) return;
+      const outcome = answer.value;
+      if (outcome.ok) {
+        this.result = outcome.result;
+        this.engineMs = outcome.ms;
+        this.error = null;
+        this.status = 'idle';
+        this.revision++;
+      } else {
+        this.error = outcome.error;
+        this.status = 'error';
+      }
+    } catch (err) {
+      this.error = (err as Error).message;
+      this.status = 'error';
+    }
+  }
+
+  /** The formula behind one value, with the year's numbers in it (computed in a worker). */
+  async explain(id: string, year: number): Promise<Explanation | { error: string }> {
+    return enginePool().anyEngine().explain($state.snapshot(this.scenario) as Scenario, id, year);
+  }
+}

@@ -1,0 +1,17 @@
+import type { Component } from 'svelte';
+import type { Text } from '../../../models/types.ts';
+import type { ScenarioState } from '../state/app-state.svelte.ts';
+
+/** Props every view receives. */
+export interface ViewProps {
+  state: ScenarioState;
+  /** Opens "explain this number" for a variable in a year. */
+  onexplain: (id: string, year: number) => void;
+}
+
+/** A tab of the main area. */
+export interface ViewDef {
+  id: string;
+  label: Text;
+  component: Component<ViewProps>;
+}

@@ -1,0 +1,53 @@
+/**
+ * The engine's API as the worker exposes it (and as an in-process runner implements it, for
+ * tests): projection, explanation and expression checks, all over plain data.
+ */
+import { defaultProjector } from '../engine/default-model.ts';
+import type { Explanation } from '../engine/projector.ts';
+import type { ProjectionResult, Scenario } from '../engine/types.ts';
+
+/** A projection, or the message that names the field at fault. */
+export type RunOutcome = { ok: true; result: ProjectionResult; ms: number } | { ok: false; error: string };
+
+let last: { scenario: Scenario; result: ProjectionResult } | undefined;
+
+/** The engine API: every method takes and returns plain, structured-clonable data. */
+export const engineApi = {
+  /** One full projection of the scenario. */
+  run(scenario: Scenario): RunOutcome {
+    const t0 = performance.now();
+    try {
+      const result = defaultProjector().run(scenario);
+      last = { scenario, result };
+      return { ok: true, result, ms: performance.now() - t0 };
+    } catch (err) {
+      return { ok: false, error: (err as Error).message };
+    }
+  },
+  /** The formula behind one value, with the year's numbers in it. */
+  explain(scenario: Scenario, id: string, year: number): Explanation | { error: string } {
+    try {
+      const p = defaultProjector();
+      const result = last && last.scenario === scenario ? last.result : p.run(scenario);
+      return p.explain(scenario, result, id, year);
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  },
+  /** Checks an expression as a planner types it: null when valid, else the message. */
+  checkExpression(expr: string, scenario?: Scenario): string | null {
+    return defaultProjector().checkExpression(expr, scenario);
+  },
+};
+
+/** The API type the page wraps with Comlink. */
+export type EngineApi = typeof engineApi;
+
+/** The typed-array buffers of a result, to transfer rather than copy across the worker boundary. */
+export function transferablesOf(result: ProjectionResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const arr of Object.values(result.series)) buffers.add(arr.buffer as ArrayBuffer);
+  buffers.add(result.pyramidMale.buffer as ArrayBuffer);
+  buffers.add(result.pyramidFemale.buffer as ArrayBuffer);
+  return [...buffers];
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: prints one figure a line as `name: value` (unit in the name).
+ * Run after `npm run build` (the npm script does it) so the bundle and browser figures are real.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { preview } from 'vite';
+import { defaultProjector } from '../../src/engine/default-model.ts';
+import { defaultScenario } from '../../models/presets/index.ts';
+import { parseScenario } from '../../src/engine/scenario/migrate.ts';
+import { launchChromium, measureSliderLatency, openApp, percentile } from '../e2e/browser.ts';
+import { median, timeRuns } from './timing.ts';
+
+const print = (name: string, value: number, digits = 3) => console.log(`${name}: ${value.toFixed(digits)}`);
+
+function scenario() {
+  const parsed = parseScenario(defaultScenario());
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.scenario;
+}
+
+async function benchEngine() {
+  const projector = defaultProjector();
+  const s = scenario();
+  const runs = timeRuns(() => projector.run(s), 300, 2000);
+  print('projection_full_median_ms', median(runs));
+  print('projection_years', s.endYear - s.baseYear, 0);
+  const optional = [
+    ['./population.bench.ts', 'benchPopulation'],
+    ['./goal-seek.bench.ts', 'benchGoalSeek'],
+  ] as const;
+  for (const [file, fn] of optional) {
+    if (!existsSync(join(import.meta.dirname, file))) continue;
+    const mod = (await import(file)) as Record<string, (...a: unknown[]) => { name: string; value: number }[] | Promise<{ name: string; value: number }[]>>;
+    for (const r of await mod[fn](projector, s)) print(r.name, r.value);
+  }
+}
+
+function benchBundle() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  let initial = 0;
+  for (const f of new Set(files)) initial += gzipSync(readFileSync(join('dist', f))).length;
+  print('bundle_initial_js_gzip_kb', initial / 1024, 1);
+  const worker = readdirSync('dist/assets').filter((f) => f.includes('worker')).reduce((sum, f) => sum + gzipSync(readFileSync(join('dist/assets', f))).length, 0);
+  print('bundle_worker_js_gzip_kb', worker / 1024, 1);
+}
+
+async function benchBrowser() {
+  const server = await preview({ preview: { port: 4189, host: '127.0.0.1', open: false }, logLevel: 'error' });
+  const browser = await launchChromium();
+  try {
+    const errors: string[] = [];
+    const page = await openApp(browser, `${server.resolvedUrls!.local[0]}?lang=zh`, errors);
+    await measureSliderLatency(page, 'tfr_end', 10);
+    const lat = await measureSliderLatency(page, 'tfr_end', 100);
+    print('slider_update_p95_ms', percentile(lat, 95), 1);
+    print('slider_update_median_ms', percentile(lat, 50), 1);
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    if (heap) print('page_js_heap_mb', heap / 2 ** 20, 1);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await benchEngine();
+benchBundle();
+await benchBrowser();

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, measureSliderLatency, openApp, percentile, revision } from './browser.ts';
+
+let browser: Browser;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cellText = (page: Page, id: string) => page.locator(`[data-testid="results-table"] tr[data-var="${id}"] td:last-child`).innerText();
+const chartPixels = (page: Page, chartId: string) => page.locator(`[data-chart-id="${chartId}"] canvas`).evaluate((c: HTMLCanvasElement) => c.toDataURL());
+
+describe('the app in Chromium', () => {
+  it('opens on the default scenario without console errors, in Chinese', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=zh`, errors);
+    await expect(page.locator('h1').innerText()).resolves.toBe('民政规划情景模拟器');
+    const rows = await page.locator('[data-testid="results-table"] tbody tr').count();
+    expect(rows).toBeGreaterThan(5);
+    expect(await cellText(page, 'pop_60plus')).toMatch(/\d/);
+    await page.screenshot({ path: 'test-results/app-zh.png', fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moving a slider updates the chart and the table', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Civil-affairs planning simulator');
+    const beforeCell = await cellText(page, 'pop_total');
+    const beforeChart = await chartPixels(page, 'overview-elderly');
+    const rev = await revision(page);
+    const slider = page.getByRole('slider', { name: /mortality improvement/i });
+    await slider.fill('0.04');
+    await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
+    expect(await cellText(page, 'pop_total')).not.toBe(beforeCell);
+    expect(await chartPixels(page, 'overview-elderly')).not.toBe(beforeChart);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses an out-of-range typed value with the field and range named, keeping the last result', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
+    const before = await cellText(page, 'pop_total');
+    const input = page.getByRole('spinbutton', { name: /mortality improvement/i });
+    await input.fill('7');
+    const alert = page.getByRole('alert');
+    await expect(alert.innerText()).resolves.toMatch(/Mortality improvement.*= 7: out of the allowed range; allowed 0–0\.05/i);
+    expect(await cellText(page, 'pop_total')).toBe(before);
+    await page.close();
+  });
+
+  it('explains a number with its formula and the numbers in it', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
+    await page.locator('[data-testid="results-table"] tr[data-var="share_60plus"] td:last-child button').click();
+    const dialog = page.getByTestId('explain-dialog');
+    await expect(dialog.getByTestId('explain-formula').innerText()).resolves.toContain('share_60plus = pop_60plus / pop_total');
+    await expect(dialog.getByTestId('explain-substituted').innerText()).resolves.toMatch(/^0\.\d+ = \d+(\.\d+)? \/ \d+/);
+    await page.close();
+  });
+
+  it('updates charts and table within 50 ms at the 95th percentile when a slider moves (printed)', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=zh`, errors);
+    await measureSliderLatency(page, 'tfr_end', 10);
+    const latencies = await measureSliderLatency(page, 'tfr_end', 60);
+    const p95 = percentile(latencies, 95);
+    console.log(`slider_update_p95_ms: ${p95.toFixed(1)}`);
+    console.log(`slider_update_median_ms: ${percentile(latencies, 50).toFixed(1)}`);
+    expect(latencies.every(Number.isFinite)).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,68 @@
+/** Launching Debian's Chromium with playwright-core, as the e2e suite and the benchmark do. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where Debian installs Chromium. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts headless Chromium with the flags this machine needs (no network, no sandbox as root). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** Opens the app and waits for the first projection; collects console errors into `errors`. */
+export async function openApp(browser: Browser, url: string, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(url);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="status"]')?.getAttribute('data-revision') ?? 0) >= 1, undefined, { timeout: 20_000 });
+  return page;
+}
+
+/** The status line's revision: bumped each time a new result is shown. */
+export async function revision(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid="status"]', 'data-revision'));
+}
+
+/**
+ * Moves a slider `moves` times and measures, in the page, the time from the input event to the
+ * first animation frame in which the new result is in the DOM (charts and table updated).
+ * Returns the sorted latencies in ms.
+ */
+export async function measureSliderLatency(page: Page, paramId: string, moves: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ paramId, moves }) => {
+      const slider = document.querySelector<HTMLInputElement>(`[data-param-id="${paramId}"] input[type="range"]`);
+      const status = document.querySelector('[data-testid="status"]');
+      if (!slider || !status) throw new Error(`no slider for ${paramId}`);
+      const min = Number(slider.min);
+      const max = Number(slider.max);
+      const out: number[] = [];
+      for (let k = 0; k < moves; k++) {
+        const before = status.getAttribute('data-revision');
+        const t0 = performance.now();
+        slider.value = String(min + ((max - min) * ((k * 7) % moves)) / moves);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((resolve) => {
+          const poll = () => (status.getAttribute('data-revision') !== before ? resolve() : requestAnimationFrame(poll));
+          requestAnimationFrame(poll);
+        });
+        out.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return out.sort((a, b) => a - b);
+    },
+    { paramId, moves },
+  );
+}
+
+/** The p-th percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
