@@ -3,6 +3,9 @@
  * Population first: every other module reads its series.
  */
 import type { ModelModule } from './types.ts';
+import { socialWorkers } from './social-workers.ts';
+import { population } from './population.ts';
+import { dependency } from './dependency.ts';
 
 /** All modules of the model. */
-export const modules: readonly ModelModule[] = [];
+export const modules: readonly ModelModule[] = [population, dependency];

@@ -1,0 +1,413 @@
+/**
+ * Social workers (社会工作者), MODEL.md §5: what a region needs — by a per-10,000 norm and by
+ * workload (caseloads summed part by part) — against the supply of certified social workers
+ * (持证社工: stock with attrition plus newly certified each year), the gap and the wage bill.
+ *
+ * Reads `pop_total`, `pop_60plus` (population kernel), `disabled_total` (dependency module) and
+ * the beds module's institutional users (`beds_users`, `beds_users_full`, `beds_users_partial`,
+ * as the care-worker module does). Assistance caseloads are estimated here from the population
+ * with national rates (`sw_dibao_persons`, `sw_tekun_persons`) until the assistance module
+ * supplies recipient counts.
+ *
+ * Choices where MODEL.md is silent:
+ * - The norm moves linearly from its base-year value to its target-year value, then holds.
+ * - Supply is certified social workers (the unit of the per-10,000 norm); professionals in total
+ *   are shown as the certified stock × a ratio. Both gaps compare with the certified stock.
+ * - `sw_gap` follows the norm method by default (`sw_gap_method` switches to workload or the
+ *   larger of the two). Sign convention as for beds: required − supply, positive = shortfall.
+ * - Households: dibao persons ÷ dibao household size; each tekun person is one household.
+ * - Station staff are counted on top of caseload staff (a minimum presence per station).
+ */
+import type { ModelModule, ParameterDef, EquationDef, Source } from './types.ts';
+
+const NATIONAL_TARGETS = 'data/national-targets.csv';
+
+/** Sanmen's certified-social-worker norm (S:77–90) stands in for a national one the data lack. */
+const SANMEN_NORM: Source = {
+  kind: 'assumption',
+  ref: 'S:77–90',
+  note: 'Sanmen county: 每万人持证社会工作专业人才 17 (2020 actual) → 20 (2025 target). No national per-10,000 norm for certified social workers is in the data: a county figure used as a default, confirm for your region.',
+};
+
+const parameters: ParameterDef[] = [
+  // ── Norm method ──────────────────────────────────────────────────────────
+  {
+    id: 'sw_norm_per_10k_base',
+    label: { zh: '每万人持证社工标准(基年)', en: 'Certified social workers per 10,000 residents, norm in the base year' },
+    unit: { zh: '人/万人', en: 'per 10,000 residents' },
+    default: 17, min: 0, max: 100, step: 0.1, group: 'sw_norm', format: 'rate',
+    source: SANMEN_NORM,
+    description: {
+      zh: '规划要求的每万常住人口持证社会工作专业人才数(基年)。以‰表示时除以10:17人/万人 = 1.7‰(三门县"十三五"表一以‰表示,S:29–43)。',
+      en: 'Norm in the base year. Plans state it per 10,000 residents or in ‰ of the population: per 10,000 ÷ 10 = ‰ (17 per 10,000 = 1.7 ‰, the unit of Sanmen table 1, S:29–43).',
+    },
+  },
+  {
+    id: 'sw_norm_per_10k',
+    label: { zh: '每万人持证社工标准(目标年)', en: 'Certified social workers per 10,000 residents, target norm' },
+    unit: { zh: '人/万人', en: 'per 10,000 residents' },
+    default: 20, min: 0, max: 100, step: 0.1, group: 'sw_norm', format: 'rate',
+    source: SANMEN_NORM,
+    description: {
+      zh: '目标年要达到的每万人持证社工数;基年至目标年线性过渡,目标年后保持不变。20人/万人 = 2‰。',
+      en: 'The norm to reach by the target year; linear from the base-year norm, constant after the target year. 20 per 10,000 = 2 ‰.',
+    },
+  },
+  {
+    id: 'sw_norm_target_year',
+    label: { zh: '社工标准目标年', en: 'Target year of the social-worker norm' },
+    unit: { zh: '年', en: 'year' },
+    default: 2025, min: 1990, max: 2100, step: 1, integer: true, group: 'sw_norm', format: 'year',
+    source: { kind: 'plan', ref: 'S:77–90', note: 'Sanmen 14th FYP: target year 2025' },
+  },
+  // ── Workload method ──────────────────────────────────────────────────────
+  {
+    id: 'sw_dibao_coverage',
+    label: { zh: '低保覆盖率(社工测算用)', en: 'Dibao recipients as a share of the population (for caseloads)' },
+    unit: { zh: '占总人口', en: 'of total population' },
+    default: 0.0307, min: 0, max: 0.3, step: 0.0001, group: 'sw_workload', format: 'share',
+    source: {
+      kind: 'national',
+      ref: `${NATIONAL_TARGETS}: dibao_total_recipients_2019_11`,
+      note: '4,333.5万 urban + rural dibao recipients (Nov 2019) ÷ 141,178万 (2020 census) = 3.07 %. Used until the assistance module supplies recipient counts.',
+    },
+  },
+  {
+    id: 'sw_tekun_rate_60plus',
+    label: { zh: '特困人员数与老年人口之比', en: 'Extremely poor (tekun) persons per person aged 60+' },
+    unit: { zh: '占60岁及以上人口', en: 'of population 60+' },
+    default: 0.0179, min: 0, max: 0.2, step: 0.0001, group: 'sw_workload', format: 'share',
+    source: {
+      kind: 'national',
+      ref: `${NATIONAL_TARGETS}: dibao_total_recipients_2019_11 (caveat column)`,
+      note: '471.6万 tekun persons supported (Nov 2019) ÷ 26,401.9万 aged 60+ (2020 census) = 1.79 %. All tekun persons, most of them elderly, set against the 60+ population. Used until the assistance module supplies tekun counts.',
+    },
+  },
+  {
+    id: 'sw_assist_household_size',
+    label: { zh: '低保户均人数', en: 'Persons per dibao household' },
+    unit: { zh: '人/户', en: 'persons per household' },
+    default: 1.77, min: 1, max: 6, step: 0.01, group: 'sw_workload', format: 'ratio',
+    source: {
+      kind: 'national',
+      ref: `${NATIONAL_TARGETS}: dibao_urban/rural_recipients_2017`,
+      note: '2017 bulletin: (1,261.0 + 4,045.2)万 persons ÷ (741.5 + 2,249.3)万 households = 1.77. Dibao households are much smaller than the census average family household (2.62, china-2020-census-indicators.csv). Tekun persons count one household each.',
+    },
+  },
+  {
+    id: 'sw_caseload_assistance',
+    label: { zh: '每名社工负责低保特困户数', en: 'Dibao + tekun households per social worker' },
+    unit: { zh: '户/人', en: 'households per worker' },
+    default: 200, min: 10, max: 5000, step: 10, group: 'sw_workload', format: 'count',
+    source: { kind: 'assumption', ref: 'no plan states a caseload', note: 'A round working figure; replace with the local standard.' },
+  },
+  {
+    id: 'sw_caseload_institutions',
+    label: { zh: '每名社工服务机构住养人数', en: 'Institutional residents per social worker' },
+    unit: { zh: '人/人', en: 'residents per worker' },
+    default: 100, min: 10, max: 5000, step: 10, group: 'sw_workload', format: 'count',
+    source: { kind: 'assumption', ref: 'no plan states a ratio', note: 'A round working figure; replace with the local staffing standard for elder-care institutions.' },
+  },
+  {
+    id: 'sw_caseload_home_care',
+    label: { zh: '每名社工服务居家失能老人数', en: 'Dependent elderly at home per social worker' },
+    unit: { zh: '人/人', en: 'persons per worker' },
+    default: 200, min: 10, max: 10000, step: 10, group: 'sw_workload', format: 'count',
+    source: { kind: 'assumption', ref: 'no plan states a caseload', note: 'A round working figure; replace with the local standard.' },
+  },
+  {
+    id: 'sw_townships',
+    label: { zh: '乡镇(街道)数', en: 'Townships and streets' },
+    unit: { zh: '个', en: 'units' },
+    default: 38734, min: 0, max: 100000, step: 1, integer: true, group: 'sw_workload', format: 'count',
+    source: {
+      kind: 'national',
+      ref: 'township-level divisions end-2019: 8,516 streets + 20,975 towns + 8,122 townships + 966 ethnic townships + 153 sumu + 2 others (http://outofmemory.cn/zaji/5829169.html)',
+      note: 'Third-party page quoting the official division count; the latest national figure found. Tai\'an has 88 towns/streets (T:49, T:86): set your own.',
+    },
+  },
+  {
+    id: 'sw_station_coverage',
+    label: { zh: '乡镇(街道)社工站覆盖率', en: 'Townships and streets with a social-work station' },
+    unit: { zh: '占乡镇(街道)', en: 'of townships and streets' },
+    default: 1, min: 0, max: 1, step: 0.01, group: 'sw_workload', format: 'share',
+    source: { kind: 'plan', ref: 'T:51; S:129', note: 'Full coverage: Tai\'an reached it in Sept 2021 (T:51), Sanmen aims at it (S:129).' },
+  },
+  {
+    id: 'sw_station_min_staff',
+    label: { zh: '每个社工站最低配备人数', en: 'Minimum staff per township/street station' },
+    unit: { zh: '人/站', en: 'persons per station' },
+    default: 3, min: 0, max: 20, step: 0.5, group: 'sw_workload', format: 'count',
+    source: { kind: 'plan', ref: 'S:200', note: '"每个乡镇(街道)配备3名左右民政经办服务人员" — civil-affairs service staff, the closest staffing norm in the seed plans (Jinan: 3–5, J:107).' },
+  },
+  // ── Supply ───────────────────────────────────────────────────────────────
+  {
+    id: 'sw_stock_base',
+    label: { zh: '持证社工人数(基年)', en: 'Certified social workers in the base year' },
+    unit: { zh: '人', en: 'persons' },
+    default: 530000, min: 0, max: 5000000, step: 100, integer: true, group: 'sw_supply', format: 'count',
+    source: {
+      kind: 'national',
+      ref: `${NATIONAL_TARGETS}: certified_social_workers_2019`,
+      note: '53万 cumulative certificate holders at 2019-12-20, the latest national figure in the data (the 2020 figure was not found). Cumulative holders include some no longer working in social work.',
+    },
+  },
+  {
+    id: 'sw_new_per_year',
+    label: { zh: '每年新增持证社工', en: 'Newly certified social workers per year' },
+    unit: { zh: '人/年', en: 'persons per year' },
+    default: 64000, min: 0, max: 1000000, step: 100, integer: true, group: 'sw_supply', format: 'count',
+    source: {
+      kind: 'national',
+      ref: `${NATIONAL_TARGETS}: certified_social_workers_2012, certified_social_workers_2019`,
+      note: 'Derived: (53万 − 8万) ÷ 7 years ≈ 6.4万 a year, the 2012–2019 average. The 2012 figure is "more than 8万", so this is an upper estimate of that average.',
+    },
+  },
+  {
+    id: 'sw_new_growth',
+    label: { zh: '新增持证社工年增长率', en: 'Growth of newly certified per year' },
+    unit: { zh: '每年', en: 'per year' },
+    default: 0, min: -0.2, max: 0.5, step: 0.005, group: 'sw_supply', format: 'share',
+    source: { kind: 'assumption', ref: 'no annual exam-pass series in the data', note: 'Zero: the yearly intake stays at its base level.' },
+  },
+  {
+    id: 'sw_attrition_rate',
+    label: { zh: '持证社工年流失率', en: 'Attrition of certified social workers' },
+    unit: { zh: '每年', en: 'per year' },
+    default: 0.03, min: 0, max: 0.5, step: 0.005, group: 'sw_supply', format: 'share',
+    source: { kind: 'assumption', ref: 'no attrition figure in the data', note: 'Retirement and exit from the field. Set 0 to count certificates cumulatively, as the national statistic does.' },
+  },
+  {
+    id: 'sw_professionals_ratio',
+    label: { zh: '社会工作专业人才总量与持证人数之比', en: 'Social-work professionals per certified social worker' },
+    unit: { zh: '倍', en: 'ratio' },
+    default: 3.75, min: 1, max: 20, step: 0.01, group: 'sw_supply', format: 'ratio',
+    source: {
+      kind: 'national',
+      ref: `${NATIONAL_TARGETS}: certified_social_workers_2012 (caveat column)`,
+      note: '2012: 30万 professionals ÷ "more than 8万" certified ≤ 3.75. Tai\'an 2023: 5,753 professionals ÷ 1,783 exam passes = 3.23 (T:21).',
+    },
+  },
+  // ── Gap and cost ─────────────────────────────────────────────────────────
+  {
+    id: 'sw_gap_method',
+    label: { zh: '社工缺口口径', en: 'Social-worker gap measured against' },
+    unit: { zh: '口径', en: 'method' },
+    default: 0, min: 0, max: 2, step: 1, integer: true, group: 'sw_cost',
+    choices: [
+      { zh: '按每万人标准', en: 'the per-10,000 norm' },
+      { zh: '按工作量', en: 'the workload' },
+      { zh: '取两者较大', en: 'the larger of the two' },
+    ],
+    source: { kind: 'plan', ref: 'S:77–90', note: 'Plans state the requirement as a per-10,000 norm.' },
+  },
+  {
+    id: 'sw_salary_avg',
+    label: { zh: '社工年平均工资(基年)', en: 'Average annual salary of a social worker (base year)' },
+    unit: { zh: '元/人/年', en: 'yuan per person per year' },
+    default: 97379, min: 0, max: 1000000, step: 100, group: 'sw_cost', format: 'money',
+    source: {
+      kind: 'national',
+      ref: 'NBS 2021-05-19: 2020 average wage of urban non-private units 97,379 元 (http://www.jiaobener.cn/article/16912.html)',
+      note: 'All-industry average, not a social-work pay scale; urban private units averaged 57,727 元. Replace with the local pay scale.',
+    },
+  },
+  {
+    id: 'sw_salary_growth',
+    label: { zh: '社工工资年增长率', en: 'Nominal salary growth' },
+    unit: { zh: '每年', en: 'per year' },
+    default: 0.076, min: -0.1, max: 0.3, step: 0.001, group: 'sw_cost', format: 'share',
+    source: {
+      kind: 'national',
+      ref: 'NBS 2021-05-19: 2020 nominal growth of the urban non-private average wage 7.6 %',
+      note: 'One year\'s rate (the lowest since 1984) held for every year: confirm.',
+    },
+  },
+];
+
+const persons = { zh: '人', en: 'persons' };
+const perYear = { zh: '元/年', en: 'yuan per year' };
+
+const equations: EquationDef[] = [
+  // ── Norm method ──────────────────────────────────────────────────────────
+  {
+    id: 'sw_norm_in_year',
+    label: { zh: '当年每万人持证社工标准', en: 'Social-worker norm in force (per 10,000 residents)' },
+    unit: { zh: '人/万人', en: 'per 10,000 residents' },
+    format: 'rate',
+    expr: 'sw_norm_per_10k_base + (sw_norm_per_10k - sw_norm_per_10k_base) * clamp((year - base_year) / max(sw_norm_target_year - base_year, 1), 0, 1)',
+    description: { zh: '基年标准线性过渡到目标年标准,之后保持不变。', en: 'Linear from the base-year norm to the target norm, constant afterwards.' },
+  },
+  {
+    id: 'sw_required_norm',
+    label: { zh: '社工需求(按每万人标准)', en: 'Social workers required by the norm' },
+    unit: persons,
+    expr: 'pop_total / 10000 * sw_norm_in_year',
+  },
+  // ── Workload method ──────────────────────────────────────────────────────
+  {
+    id: 'sw_dibao_persons',
+    label: { zh: '低保对象(社工测算用)', en: 'Dibao recipients (for caseloads)' },
+    unit: persons,
+    expr: 'pop_total * sw_dibao_coverage',
+  },
+  {
+    id: 'sw_tekun_persons',
+    label: { zh: '特困人员(社工测算用)', en: 'Extremely poor (tekun) persons (for caseloads)' },
+    unit: persons,
+    expr: 'pop_60plus * sw_tekun_rate_60plus',
+  },
+  {
+    id: 'sw_assisted_households',
+    label: { zh: '低保特困户数', en: 'Dibao and tekun households' },
+    unit: { zh: '户', en: 'households' },
+    expr: 'sw_dibao_persons / sw_assist_household_size + sw_tekun_persons',
+    description: { zh: '特困人员每人按一户计。', en: 'Each tekun person counts as one household.' },
+  },
+  {
+    id: 'sw_workload_assistance',
+    label: { zh: '社工需求:社会救助个案', en: 'Social workers for assistance cases' },
+    unit: persons,
+    expr: 'sw_assisted_households / sw_caseload_assistance',
+  },
+  {
+    id: 'sw_institution_residents',
+    label: { zh: '机构养老人数', en: 'Elderly in institutional care' },
+    unit: persons,
+    expr: 'beds_users',
+    description: {
+      zh: '取自养老床位模块需求法的机构养老需求人数(与养老护理员测算一致),不论床位是否充足。',
+      en: 'The beds module\'s institutional users (needs method), as for care workers, whether or not beds exist for them.',
+    },
+  },
+  {
+    id: 'sw_workload_institutions',
+    label: { zh: '社工需求:养老机构', en: 'Social workers for institutional residents' },
+    unit: persons,
+    expr: 'sw_institution_residents / sw_caseload_institutions',
+  },
+  {
+    id: 'sw_dependent_at_home',
+    label: { zh: '居家失能半失能老人', en: 'Dependent elderly living at home' },
+    unit: persons,
+    expr: 'max(0, disabled_total - beds_users_full - beds_users_partial)',
+    description: {
+      zh: '失能和半失能老人中不入住机构的部分(机构入住率取自养老床位模块)。',
+      en: 'Fully and partly dependent elderly not in institutional care (take-up from the beds module).',
+    },
+  },
+  {
+    id: 'sw_workload_home_care',
+    label: { zh: '社工需求:居家失能老人', en: 'Social workers for dependent elderly at home' },
+    unit: persons,
+    expr: 'sw_dependent_at_home / sw_caseload_home_care',
+  },
+  {
+    id: 'sw_stations',
+    label: { zh: '乡镇(街道)社工站', en: 'Township/street social-work stations' },
+    unit: { zh: '个', en: 'stations' },
+    expr: 'sw_townships * sw_station_coverage',
+  },
+  {
+    id: 'sw_workload_stations',
+    label: { zh: '社工需求:社工站最低配备', en: 'Social workers for station minimum staffing' },
+    unit: persons,
+    expr: 'sw_stations * sw_station_min_staff',
+  },
+  {
+    id: 'sw_required_workload',
+    label: { zh: '社工需求(按工作量)', en: 'Social workers required by workload' },
+    unit: persons,
+    expr: 'sw_workload_assistance + sw_workload_institutions + sw_workload_home_care + sw_workload_stations',
+  },
+  // ── Supply ───────────────────────────────────────────────────────────────
+  {
+    id: 'sw_new_certified',
+    label: { zh: '当年新增持证社工', en: 'Newly certified social workers in the year' },
+    unit: { zh: '人/年', en: 'persons per year' },
+    initial: '0',
+    expr: 'sw_new_per_year * (1 + sw_new_growth) ^ (t - 1)',
+    description: {
+      zh: '基年人数已含基年新增;从基年后第一年起每年新增,按增长率递增。',
+      en: 'The base-year stock already holds the base year\'s intake; new certificates count from the year after, growing at the rate.',
+    },
+  },
+  {
+    id: 'sw_stock',
+    label: { zh: '持证社工人数', en: 'Certified social workers' },
+    unit: persons,
+    initial: 'sw_stock_base',
+    expr: 'prev(sw_stock) * (1 - sw_attrition_rate) + sw_new_certified',
+  },
+  {
+    id: 'sw_professionals_stock',
+    label: { zh: '社会工作专业人才总量', en: 'Social-work professionals (certified and not)' },
+    unit: persons,
+    expr: 'sw_stock * sw_professionals_ratio',
+  },
+  {
+    id: 'sw_per_10k',
+    label: { zh: '每万人持证社工', en: 'Certified social workers per 10,000 residents' },
+    unit: { zh: '人/万人', en: 'per 10,000 residents' },
+    format: 'rate',
+    expr: 'sw_stock / max(pop_total, 1) * 10000',
+    description: { zh: '除以10即为占总人口‰。', en: 'Divide by 10 for ‰ of the population.' },
+  },
+  // ── Gap and cost ─────────────────────────────────────────────────────────
+  {
+    id: 'sw_gap_norm',
+    label: { zh: '社工缺口(按标准)', en: 'Social-worker gap by the norm' },
+    unit: persons,
+    expr: 'sw_required_norm - sw_stock',
+    description: { zh: '正数为缺口,负数为富余。', en: 'Positive = shortfall, negative = surplus.' },
+  },
+  {
+    id: 'sw_gap_workload',
+    label: { zh: '社工缺口(按工作量)', en: 'Social-worker gap by workload' },
+    unit: persons,
+    expr: 'sw_required_workload - sw_stock',
+    description: { zh: '正数为缺口,负数为富余。', en: 'Positive = shortfall, negative = surplus.' },
+  },
+  {
+    id: 'sw_gap',
+    label: { zh: '社工缺口', en: 'Social-worker gap' },
+    unit: persons,
+    expr: 'sw_gap_method == 0 ? sw_gap_norm : (sw_gap_method == 1 ? sw_gap_workload : max(sw_gap_norm, sw_gap_workload))',
+    description: {
+      zh: '按所选口径:0 每万人标准,1 工作量,2 两者较大。正数为缺口。',
+      en: 'By the chosen method: 0 the norm, 1 the workload, 2 the larger. Positive = shortfall.',
+    },
+  },
+  {
+    id: 'sw_salary',
+    label: { zh: '社工年平均工资', en: 'Average annual salary of a social worker' },
+    unit: { zh: '元/人/年', en: 'yuan per person per year' },
+    format: 'money',
+    expr: 'sw_salary_avg * (1 + sw_salary_growth) ^ t',
+  },
+  {
+    id: 'sw_salary_cost',
+    label: { zh: '持证社工工资总额', en: 'Salary bill of certified social workers' },
+    unit: perYear,
+    format: 'money',
+    expr: 'sw_stock * sw_salary',
+    description: {
+      zh: '全部持证社工的工资总额,并非全部由财政负担。',
+      en: 'Wage bill of all certified social workers; not all of it is paid from public budgets.',
+    },
+  },
+];
+
+/** The social-worker module: norm and workload requirements, certified supply, gap, wage bill. */
+export const socialWorkers: ModelModule = {
+  id: 'social-workers',
+  label: { zh: '社会工作者', en: 'Social workers' },
+  groups: {
+    sw_norm: { zh: '社工:每万人标准', en: 'Social workers: norm' },
+    sw_workload: { zh: '社工:工作量', en: 'Social workers: workload' },
+    sw_supply: { zh: '社工:供给', en: 'Social workers: supply' },
+    sw_cost: { zh: '社工:缺口与工资', en: 'Social workers: gap and salary' },
+  },
+  parameters,
+  equations,
+};
