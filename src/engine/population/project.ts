@@ -1,0 +1,243 @@
+/**
+ * The cohort-component projection: single years 0..100+ by sex, annual steps. One call fills the
+ * pyramid arrays in place (they are the state) and the output series; the only allocations are
+ * the returned arrays and a survival table that grows once to the longest horizon seen.
+ */
+import { POPULATION_DEFAULTS } from '../../../models/population.ts';
+import type { PopulationKernelOutputId } from '../../../models/population.ts';
+import type { BasePopulation } from '../types.ts';
+import { AGE_SLOTS, OPEN_AGE } from './ages.ts';
+import { copyTable, synthesizeFromHeadline } from './base-population.ts';
+import { IMPROVEMENT_MAX, IMPROVEMENT_MIN, solveMortalityImprovement } from './mortality-target.ts';
+import { survivalSchedule } from './survival-schedule.ts';
+import { baseMortality, FERTILE_FIRST, FERTILE_LAST, FERTILITY_PATTERN, MIGRATION_PROFILE } from './rates.ts';
+
+/** Input of one projection. `params` holds resolved values by parameter id (missing ids take the model default). */
+export interface PopulationInput {
+  baseYear: number;
+  endYear: number;
+  params: Readonly<Record<string, number>>;
+  base: BasePopulation;
+}
+
+/** Output: one value per year (index 0 = base year) per series id; pyramids as `yearIndex * 101 + age`. */
+export interface PopulationOutput {
+  series: Record<string, Float64Array>;
+  pyramidMale: Float64Array;
+  pyramidFemale: Float64Array;
+  /** Values cleaned or clamped (e.g. inconsistent headline shares). */
+  warnings?: string[];
+}
+
+const N = AGE_SLOTS;
+/** 5-year group of each age (0..19) and 20 for 100+. */
+const GROUP_OF = new Uint8Array(N);
+for (let a = 0; a < N; a++) GROUP_OF[a] = a >= OPEN_AGE ? 20 : (a / 5) | 0;
+
+const groups = new Float64Array(21);
+const scratchM = new Float64Array(N);
+const scratchF = new Float64Array(N);
+/** births, deaths, net migration of the last step. */
+const flows = new Float64Array(3);
+
+function param(p: Readonly<Record<string, number>>, id: string): number {
+  const v = p[id];
+  return typeof v === 'number' && Number.isFinite(v) ? v : (POPULATION_DEFAULTS[id] as number);
+}
+
+/**
+ * One annual step: survive the population at `prev` (offset `po`, total `prevTotal`) into `cur`
+ * (offset `co`) with survival at offset `so`, add births and net migration. Deaths are
+ * prevTotal − survivors + births − surviving newborns, so the accounting identity holds. Writes births, deaths, net migration to `flows`.
+ */
+function step(
+  prevM: Float64Array, prevF: Float64Array, po: number,
+  curM: Float64Array, curF: Float64Array, co: number, prevTotal: number,
+  survM: Float64Array, survF: Float64Array, so: number, tfr: number, maleShare: number, migMode: number, migRate: number, growth: number,
+): void {
+  let births = 0;
+  for (let a = FERTILE_FIRST; a <= FERTILE_LAST; a++) births += (FERTILITY_PATTERN[a] as number) * (prevF[po + a] as number);
+  births *= tfr;
+  let after = 0;
+  for (let a = 0; a < OPEN_AGE - 1; a++) {
+    const sm = (prevM[po + a] as number) * (survM[so + a] as number);
+    const sf = (prevF[po + a] as number) * (survF[so + a] as number);
+    curM[co + a + 1] = sm;
+    curF[co + a + 1] = sf;
+    after += sm + sf;
+  }
+  const smO = (prevM[po + 99] as number) * (survM[so + 99] as number) + (prevM[po + OPEN_AGE] as number) * (survM[so + OPEN_AGE] as number);
+  const sfO = (prevF[po + 99] as number) * (survF[so + 99] as number) + (prevF[po + OPEN_AGE] as number) * (survF[so + OPEN_AGE] as number);
+  curM[co + OPEN_AGE] = smO;
+  curF[co + OPEN_AGE] = sfO;
+  after += smO + sfO;
+  let deaths = prevTotal - after;
+  const bm = births * maleShare;
+  const bf = births - bm;
+  const nm = bm * (survM[so] as number);
+  const nf = bf * (survF[so] as number);
+  curM[co] = nm;
+  curF[co] = nf;
+  deaths += births - (nm + nf);
+  after += nm + nf;
+
+  let mig = migMode === 1 ? prevTotal * (1 + growth) - after : (migRate / 1000) * prevTotal;
+  if (mig === 0) {
+    // nothing to spread
+  } else if (mig > 0) {
+    for (let a = 0; a < N; a++) {
+      const add = mig * (MIGRATION_PROFILE[a] as number);
+      curM[co + a] = (curM[co + a] as number) + add;
+      curF[co + a] = (curF[co + a] as number) + add;
+    }
+  } else {
+    let denom = 0;
+    for (let a = 0; a < N; a++) denom += (MIGRATION_PROFILE[a] as number) * ((curM[co + a] as number) + (curF[co + a] as number));
+    const k = denom > 0 ? mig / denom : 0;
+    let clamped = denom <= 0;
+    for (let a = 0; a < N; a++) {
+      let f = 1 + k * (MIGRATION_PROFILE[a] as number);
+      if (f < 0) {
+        f = 0;
+        clamped = true;
+      }
+      curM[co + a] = (curM[co + a] as number) * f;
+      curF[co + a] = (curF[co + a] as number) * f;
+    }
+    if (clamped) {
+      let now = 0;
+      for (let a = 0; a < N; a++) now += (curM[co + a] as number) + (curF[co + a] as number);
+      mig = now - after;
+    }
+  }
+  flows[0] = births;
+  flows[1] = deaths;
+  flows[2] = mig;
+}
+
+/**
+ * Project the population from `baseYear` to `endYear` (at most a few decades). Index 0 of every
+ * series is the base year; flows at index 0 (births, deaths, net migration) are estimates from
+ * the base-year rates applied to the base population, and the identity
+ * pop(t) = pop(t−1) + births(t) − deaths(t) + net_migration(t) holds for t ≥ 1.
+ */
+export function projectPopulation(input: PopulationInput): PopulationOutput {
+  const p = input.params;
+  const horizon = Math.max(0, Math.floor(input.endYear - input.baseYear));
+  const years = horizon + 1;
+  const pyrM = new Float64Array(years * N);
+  const pyrF = new Float64Array(years * N);
+  const warnings: string[] = [];
+
+  if (input.base.kind === 'table') copyTable(input.base, pyrM, pyrF, warnings);
+  else {
+    synthesizeFromHeadline(
+      {
+        total: param(p, 'base_pop_total'),
+        share60plus: param(p, 'base_share_60plus'),
+        share65plus: input.base.share65Given === true ? param(p, 'base_share_65plus') : null,
+        share80plus: input.base.share80Given === true ? param(p, 'base_share_80plus') : null,
+      },
+      pyrM, pyrF, warnings,
+    );
+  }
+
+  const period = param(p, 'mortality_base_period') === 1 ? 1 : 0;
+  const srb = Math.max(1, param(p, 'srb'));
+  const maleShare = srb / (srb + 100);
+  let improvement = param(p, 'mortality_improvement');
+  if (param(p, 'e0_target_mode') === 1) {
+    const mort = baseMortality(period);
+    improvement = solveMortalityImprovement({
+      mMale: mort.male, mFemale: mort.female, horizon, maleShareAtBirth: maleShare,
+      targetE0: param(p, 'e0_target'), key: String(period),
+    });
+  }
+  improvement = Math.min(IMPROVEMENT_MAX, Math.max(IMPROVEMENT_MIN, improvement));
+  const sched = survivalSchedule(period, improvement, years);
+  const survM = sched.male;
+  const survF = sched.female;
+
+  const F = (): Float64Array => new Float64Array(years);
+  const popTotal = F(), popMale = F(), popFemale = F(), pop0_14 = F(), pop15_59 = F(), pop15_64 = F();
+  const pop60 = F(), pop65 = F(), pop80 = F(), pop60_64 = F(), pop65_69 = F(), pop70_74 = F(), pop75_79 = F();
+  const pop80_84 = F(), pop85 = F(), pop80_89 = F(), pop90_99 = F(), pop100 = F();
+  const births = F(), deaths = F(), netMigration = F(), tfrPath = F();
+  const e0 = F(), e0Male = F(), e0Female = F(), improvementApplied = F();
+  for (let i = 0; i < years; i++) {
+    const eM = sched.e0Male[i] as number;
+    const eF = sched.e0Female[i] as number;
+    e0Male[i] = eM;
+    e0Female[i] = eF;
+    e0[i] = maleShare * eM + (1 - maleShare) * eF;
+    improvementApplied[i] = improvement;
+  }
+
+  const tfrBase = Math.max(0, param(p, 'tfr_base'));
+  const tfrEnd = Math.max(0, param(p, 'tfr_end'));
+  const migMode = param(p, 'migration_mode') === 1 ? 1 : 0;
+  const migRate = param(p, 'net_migration_rate');
+  const growth = Math.max(-0.5, param(p, 'growth_rate'));
+
+  let basePopTotal = 0;
+  for (let a = 0; a < N; a++) basePopTotal += (pyrM[a] as number) + (pyrF[a] as number);
+  for (let i = 0; i < years; i++) {
+    const tfr = horizon > 0 ? tfrBase + ((tfrEnd - tfrBase) * i) / horizon : tfrBase;
+    tfrPath[i] = tfr;
+    if (i === 0) step(pyrM, pyrF, 0, scratchM, scratchF, 0, basePopTotal, survM, survF, 0, tfr, maleShare, migMode, migRate, growth);
+    else step(pyrM, pyrF, (i - 1) * N, pyrM, pyrF, i * N, popTotal[i - 1] as number, survM, survF, i * N, tfr, maleShare, migMode, migRate, growth);
+    births[i] = flows[0] as number;
+    deaths[i] = flows[1] as number;
+    netMigration[i] = flows[2] as number;
+
+    groups.fill(0);
+    const o = i * N;
+    let male = 0;
+    let female = 0;
+    for (let a = 0; a < N; a++) {
+      const m = pyrM[o + a] as number;
+      const f = pyrF[o + a] as number;
+      male += m;
+      female += f;
+      groups[GROUP_OF[a] as number] += m + f;
+    }
+    const g = groups;
+    const g12 = g[12] as number, g13 = g[13] as number, g14 = g[14] as number, g15 = g[15] as number;
+    const g16 = g[16] as number, g17 = g[17] as number, g18 = g[18] as number, g19 = g[19] as number, g20 = g[20] as number;
+    const p85 = g17 + g18 + g19 + g20;
+    const p80 = g16 + p85;
+    const p65 = g13 + g14 + g15 + p80;
+    const p60 = g12 + p65;
+    const p0_14 = (g[0] as number) + (g[1] as number) + (g[2] as number);
+    let p15_59 = 0;
+    for (let k = 3; k < 12; k++) p15_59 += g[k] as number;
+    popTotal[i] = male + female;
+    popMale[i] = male;
+    popFemale[i] = female;
+    pop0_14[i] = p0_14;
+    pop15_59[i] = p15_59;
+    pop15_64[i] = p15_59 + g12;
+    pop60[i] = p60;
+    pop65[i] = p65;
+    pop80[i] = p80;
+    pop60_64[i] = g12;
+    pop65_69[i] = g13;
+    pop70_74[i] = g14;
+    pop75_79[i] = g15;
+    pop80_84[i] = g16;
+    pop85[i] = p85;
+    pop80_89[i] = g16 + g17;
+    pop90_99[i] = g18 + g19;
+    pop100[i] = g20;
+  }
+
+  const series: Record<PopulationKernelOutputId, Float64Array> = {
+    pop_total: popTotal, pop_male: popMale, pop_female: popFemale, pop_0_14: pop0_14, pop_15_59: pop15_59,
+    pop_15_64: pop15_64, pop_60plus: pop60, pop_65plus: pop65, pop_80plus: pop80, pop_60_64: pop60_64,
+    pop_65_69: pop65_69, pop_70_74: pop70_74, pop_75_79: pop75_79, pop_80_84: pop80_84, pop_85plus: pop85,
+    pop_80_89: pop80_89, pop_90_99: pop90_99, pop_100plus: pop100, births, deaths, net_migration: netMigration,
+    tfr: tfrPath, life_expectancy: e0, life_expectancy_male: e0Male, life_expectancy_female: e0Female,
+    mortality_improvement_applied: improvementApplied,
+  };
+  return warnings.length > 0 ? { series, pyramidMale: pyrM, pyramidFemale: pyrF, warnings } : { series, pyramidMale: pyrM, pyramidFemale: pyrF };
+}
