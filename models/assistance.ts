@@ -1,0 +1,436 @@
+/**
+ * §4 Low-income assistance budget (社会救助): dibao (低保) standards and recipients for the urban
+ * and rural lines, extremely poor persons (特困), temporary assistance (临时救助), medical
+ * assistance (医疗救助) and the high-age allowance (高龄津贴). Every component is an `assist_`
+ * series; `assistance_total` is their sum, also shown in real terms, per resident and as a
+ * share of a local budget. Reads the population series `pop_total`, `pop_urban`, `pop_rural`,
+ * `pop_60plus`, `pop_80_89`, `pop_90_99`, `pop_100plus`.
+ *
+ * Choices where MODEL.md is silent (also shown in the app through descriptions):
+ * - Standards never fall: mode (b) keeps last year's standard when the consumption share would
+ *   give less; mode (c) takes the larger of the growth path and the income floor
+ *   (share × last year's income), so a growth rate of 0 means "exactly the floor once it binds".
+ * - The urban:rural ceiling applies from the first projected year on; the base year keeps the
+ *   stated standards. A raise is permanent: next year's rural standard grows from it.
+ * - The medical-assistance cap is applied to the average benefit per user:
+ *   min(average out-of-pocket × ratio, cap). This understates the cap's effect, which in reality
+ *   bites on the few costly cases even when the average is far below it.
+ */
+import type { EquationDef, ModelModule, ParameterDef, Source, Text } from './types.ts';
+
+const t = (zh: string, en: string): Text => ({ zh, en });
+
+const YUAN_MONTH = t('元/人/月', 'yuan per person per month');
+const YUAN_YEAR = t('元/人/年', 'yuan per person per year');
+const YUAN = t('元', 'yuan');
+const PERSONS = t('人', 'persons');
+const FRACTION = t('比例', 'fraction');
+const PER_YEAR = t('比例/年', 'fraction per year');
+const RATIO = t('倍', 'times');
+const CHOICE = t('选项', 'choice');
+
+const assumption = (ref: string, note: string): Source => ({ kind: 'assumption', ref, note });
+
+/** NBS 2020 per-capita income and consumption (not in data/; read from a copy of the NBS release). */
+const NBS_2020: Source = {
+  kind: 'national',
+  ref: '国家统计局《2020年居民收入和消费支出情况》',
+  note: 'read via http://www.199it.com/archives/1193176.html (copy of the NBS release, 2021-01)',
+};
+
+const parameters: ParameterDef[] = [
+  // ── Dibao standards ──────────────────────────────────────────────────────────────────────
+  {
+    id: 'dibao_std_urban_base', label: t('基期城市低保标准', 'Urban dibao standard, base year'), unit: YUAN_MONTH,
+    default: 591, min: 50, max: 5000, step: 1, group: 'assist_standard', format: 'money',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_standard_2019_03', note: 'national average at 2019-03-31 (民政部 data release); no 2020 figure in the data — confirm or replace by the 2020 value' },
+  },
+  {
+    id: 'dibao_std_rural_base', label: t('基期农村低保标准', 'Rural dibao standard, base year'), unit: YUAN_MONTH,
+    default: 412.75, min: 50, max: 5000, step: 0.01, group: 'assist_standard', format: 'money',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_standard_2019_03', note: '4,953 元/人/年 ÷ 12, national average at 2019-03-31; no 2020 figure in the data — confirm' },
+  },
+  {
+    id: 'dibao_index_mode', label: t('低保标准调整方式', 'Dibao indexation mode'), unit: CHOICE,
+    default: 0, min: 0, max: 2, step: 1, integer: true, group: 'assist_standard',
+    choices: [
+      t('(a) 按年增长率', '(a) growth rate per year'),
+      t('(b) 与人均消费支出挂钩(比例)', '(b) share of per-capita consumption expenditure'),
+      t('(c) 不低于上年人均可支配收入的比例', '(c) not below a share of last year\'s per-capita disposable income'),
+    ],
+    source: assumption('growth mode', 'the simplest to read; Tai\'an links to consumption (T:5), Jilin to last year\'s income (L:7)'),
+  },
+  {
+    id: 'dibao_growth_urban', label: t('城市低保标准年增长率', 'Urban dibao standard growth'), unit: PER_YEAR,
+    default: 0.07, min: -0.05, max: 0.25, step: 0.001, group: 'assist_standard', format: 'rate',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_standard_2019_03', note: '+7 % year on year at 2019-03 (2015→2017 averaged 9.5 %/yr); used in modes (a) and (c)' },
+  },
+  {
+    id: 'dibao_growth_rural', label: t('农村低保标准年增长率', 'Rural dibao standard growth'), unit: PER_YEAR,
+    default: 0.07, min: -0.05, max: 0.25, step: 0.001, group: 'assist_standard', format: 'rate',
+    source: assumption('same as urban', 'the national rural average rose 11.6 % year on year at 2019-03 (poverty-line catch-up); kept at the urban rate so the urban:rural ratio stays at its base value unless a ceiling is set'),
+  },
+  {
+    id: 'dibao_consumption_share_urban', label: t('城市低保标准占人均消费支出比例', 'Urban standard as share of consumption'), unit: FRACTION,
+    default: 0.263, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
+    source: assumption('base standard × 12 ÷ NBS 2020 urban consumption', '591 × 12 / 27,007 = 0.263: keeps the base-year level (mode b); plans state their own share'),
+  },
+  {
+    id: 'dibao_consumption_share_rural', label: t('农村低保标准占人均消费支出比例', 'Rural standard as share of consumption'), unit: FRACTION,
+    default: 0.361, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
+    source: assumption('base standard × 12 ÷ NBS 2020 rural consumption', '4,953 / 13,713 = 0.361: keeps the base-year level (mode b)'),
+  },
+  {
+    id: 'dibao_consumption_pc_urban_base', label: t('基期城镇居民人均消费支出', 'Urban per-capita consumption, base year'), unit: YUAN_YEAR,
+    default: 27007, min: 1000, max: 300000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+  },
+  {
+    id: 'dibao_consumption_pc_rural_base', label: t('基期农村居民人均消费支出', 'Rural per-capita consumption, base year'), unit: YUAN_YEAR,
+    default: 13713, min: 1000, max: 300000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+  },
+  {
+    id: 'dibao_consumption_growth_urban', label: t('城镇人均消费支出年增长率', 'Urban consumption growth'), unit: PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    source: assumption('5 %/yr nominal', 'no trend in the data (2020 was −3.8 % under COVID-19); planner to confirm'),
+  },
+  {
+    id: 'dibao_consumption_growth_rural', label: t('农村人均消费支出年增长率', 'Rural consumption growth'), unit: PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    source: assumption('5 %/yr nominal', 'no trend in the data (2020 was +2.9 %); planner to confirm'),
+  },
+  {
+    id: 'dibao_income_share_urban', label: t('城市低保标准不低于上年人均可支配收入的比例', 'Urban standard floor: share of last year\'s income'), unit: FRACTION,
+    default: 0.2, min: 0, max: 1, step: 0.01, group: 'assist_standard', format: 'share',
+    source: { kind: 'plan', ref: 'L:7', note: 'Jilin: urban standard ≥ 20 % of last year\'s per-capita disposable income (mode c)' },
+  },
+  {
+    id: 'dibao_income_share_rural', label: t('农村低保标准不低于上年人均可支配收入的比例', 'Rural standard floor: share of last year\'s income'), unit: FRACTION,
+    default: 0.3, min: 0, max: 1, step: 0.01, group: 'assist_standard', format: 'share',
+    source: { kind: 'plan', ref: 'L:7', note: 'Jilin: rural standard ≥ 30 % of last year\'s per-capita disposable income (mode c)' },
+  },
+  {
+    id: 'dibao_income_pc_urban_base', label: t('基期城镇居民人均可支配收入', 'Urban per-capita disposable income, base year'), unit: YUAN_YEAR,
+    default: 43834, min: 1000, max: 500000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+  },
+  {
+    id: 'dibao_income_pc_rural_base', label: t('基期农村居民人均可支配收入', 'Rural per-capita disposable income, base year'), unit: YUAN_YEAR,
+    default: 17131, min: 1000, max: 500000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+  },
+  {
+    id: 'dibao_income_growth_urban', label: t('城镇人均可支配收入年增长率', 'Urban income growth'), unit: PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    source: assumption('5 %/yr nominal', 'no trend in the data (2020: +3.5 %); planner to confirm'),
+  },
+  {
+    id: 'dibao_income_growth_rural', label: t('农村人均可支配收入年增长率', 'Rural income growth'), unit: PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    source: assumption('5 %/yr nominal', 'no trend in the data (2020: +6.9 %); planner to confirm'),
+  },
+  {
+    id: 'dibao_ratio_ceiling_on', label: t('设城乡低保标准比上限', 'Cap the urban:rural standard ratio'), unit: CHOICE,
+    default: 0, min: 0, max: 1, step: 1, integer: true, group: 'assist_standard',
+    choices: [t('不设', 'no ceiling'), t('设上限(农村标准相应提高)', 'ceiling (rural standard raised to meet it)')],
+    source: assumption('off', 'no national ceiling; local plans set one (Tai\'an 1.34:1 → 1.27:1, T:6)'),
+  },
+  {
+    id: 'dibao_ratio_ceiling', label: t('城乡低保标准比上限', 'Urban:rural standard ratio ceiling'), unit: t('城:乡', 'urban : rural'),
+    default: 1.27, min: 1, max: 3, step: 0.01, group: 'assist_standard', format: 'ratio',
+    source: { kind: 'plan', ref: 'T:6', note: 'Tai\'an 1.34:1 (2020) → 1.27:1; the table target says 1.3:1 (T:119); 1 = one unified standard (Sanmen 2020, S:14)' },
+    description: t('从第一个预测年起生效;基期保留实际标准', 'Applies from the first projected year; the base year keeps the stated standards'),
+  },
+  // ── Dibao recipients ────────────────────────────────────────────────────────────────────
+  {
+    id: 'dibao_coverage_urban_base', label: t('基期城市低保覆盖率', 'Urban dibao coverage, base year'), unit: t('低保对象/城镇人口', 'recipients per urban resident'),
+    default: 0.01357, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_recipients_2018_02 ÷ census 2020 urban population', note: 'derived: 1,224万 (2018-02) / 90,199万 (2020-11); recipients fell after 2018, so this likely overstates 2020 — confirm' },
+  },
+  {
+    id: 'dibao_coverage_rural_base', label: t('基期农村低保覆盖率', 'Rural dibao coverage, base year'), unit: t('低保对象/乡村人口', 'recipients per rural resident'),
+    default: 0.0773, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_recipients (2018-02, caveat of the urban row) ÷ census 2020 rural population', note: 'derived: 3,940.6万 (2018-02) / 50,979万 (2020-11); mixed dates — confirm' },
+  },
+  {
+    id: 'dibao_coverage_trend_urban', label: t('城市低保覆盖率年变化', 'Urban coverage trend'), unit: PER_YEAR,
+    default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'rate',
+    source: assumption('constant', 'national urban recipients fell 1,701万 → 1,261万 in 2015–2017; whether that continues is a policy question'),
+  },
+  {
+    id: 'dibao_coverage_trend_rural', label: t('农村低保覆盖率年变化', 'Rural coverage trend'), unit: PER_YEAR,
+    default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'rate',
+    source: assumption('constant', 'national rural recipients fell 4,904万 → 4,045万 in 2015–2017; planner to set'),
+  },
+  {
+    id: 'dibao_benefit_ratio_urban', label: t('城市低保实际补差比例', 'Urban benefit ratio (补差)'), unit: t('人均补差/标准', 'average payment ÷ standard'),
+    default: 0.702, min: 0.05, max: 1, step: 0.001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_standard_2015', note: 'derived: average monthly payment 316.6 ÷ standard 451.1 (2015 bulletin)' },
+  },
+  {
+    id: 'dibao_benefit_ratio_rural', label: t('农村低保实际补差比例', 'Rural benefit ratio (补差)'), unit: t('人均补差/标准', 'average payment ÷ standard'),
+    default: 0.556, min: 0.05, max: 1, step: 0.001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_standard_2015', note: 'derived: average annual payment 1,766.5 ÷ standard 3,177.6 (2015 bulletin)' },
+  },
+  // ── Tekun (特困) ─────────────────────────────────────────────────────────────────────────
+  {
+    id: 'tekun_rate_60plus', label: t('特困人员占60岁及以上人口比例', 'Tekun persons per resident aged 60+'), unit: FRACTION,
+    default: 0.01429, min: 0, max: 0.2, step: 0.00001, group: 'assist_tekun', format: 'share',
+    source: assumption('471.6万 tekun (national-targets.csv, 2019-11) × 80 % elderly ÷ census 2020 60+ (264,018,218)', 'the elderly share of tekun persons (80 %) is not in the data: "most are elderly" (MODEL.md §4) — confirm'),
+  },
+  {
+    id: 'tekun_rate_under60', label: t('特困人员占60岁以下人口比例', 'Tekun persons per resident under 60'), unit: FRACTION,
+    default: 0.000823, min: 0, max: 0.05, step: 0.000001, group: 'assist_tekun', format: 'share',
+    source: assumption('471.6万 × 20 % ÷ census 2020 under-60 (1,145,760,506)', 'complement of the assumed 80 % elderly share; a rate (not a fixed count) so that it fits any region'),
+  },
+  {
+    id: 'tekun_rural_share', label: t('农村特困人员占比', 'Rural share of tekun persons'), unit: FRACTION,
+    default: 0.948, min: 0, max: 1, step: 0.001, group: 'assist_tekun', format: 'share',
+    source: { kind: 'national', ref: 'national-targets.csv tekun_rural_2017', note: 'derived: rural 466.9万 ÷ (466.9万 + urban 25.4万), end-2017' },
+  },
+  {
+    id: 'tekun_k_urban', label: t('城市特困基本生活标准/低保标准', 'Urban tekun basic standard ÷ dibao standard'), unit: RATIO,
+    default: 1.3, min: 1, max: 3, step: 0.01, group: 'assist_tekun', format: 'ratio',
+    source: { kind: 'national', ref: 'national-targets.csv tekun_basic_living_standard_rule', note: '≥ 1.3 × local dibao standard (provincial implementations); Tai\'an uses 1.33 (T:27)' },
+  },
+  {
+    id: 'tekun_k_rural', label: t('农村特困基本生活标准/低保标准', 'Rural tekun basic standard ÷ dibao standard'), unit: RATIO,
+    default: 1.3, min: 1, max: 3, step: 0.01, group: 'assist_tekun', format: 'ratio',
+    source: { kind: 'national', ref: 'national-targets.csv tekun_basic_living_standard_rule', note: '≥ 1.3 × local dibao standard; Tai\'an uses 1.34 (T:27)' },
+  },
+  {
+    id: 'tekun_share_semi_care', label: t('特困人员中半护理比例', 'Tekun share needing partial care'), unit: FRACTION,
+    default: 0.2, min: 0, max: 1, step: 0.01, group: 'assist_tekun', format: 'share',
+    source: assumption('20 %', 'no distribution by care level in the data; planner to set from the local register'),
+  },
+  {
+    id: 'tekun_share_full_care', label: t('特困人员中全护理比例', 'Tekun share needing full care'), unit: FRACTION,
+    default: 0.1, min: 0, max: 1, step: 0.01, group: 'assist_tekun', format: 'share',
+    source: assumption('10 %', 'no distribution by care level in the data; the rest (1 − partial − full) is full self-care'),
+  },
+  {
+    id: 'tekun_allowance_self_care', label: t('全自理护理补贴/上年最低工资', 'Care allowance, self-care ÷ last year\'s minimum wage'), unit: FRACTION,
+    default: 0.1, min: 0, max: 1, step: 0.001, group: 'assist_tekun', format: 'share',
+    source: { kind: 'plan', ref: 'T:27', note: 'Tai\'an: ≥ 1/10 of last year\'s local minimum wage; no national rule in the data' },
+  },
+  {
+    id: 'tekun_allowance_semi_care', label: t('半护理护理补贴/上年最低工资', 'Care allowance, partial care ÷ last year\'s minimum wage'), unit: FRACTION,
+    default: 0.1667, min: 0, max: 1, step: 0.0001, group: 'assist_tekun', format: 'share',
+    source: { kind: 'plan', ref: 'T:27', note: 'Tai\'an: ≥ 1/6 of last year\'s local minimum wage' },
+  },
+  {
+    id: 'tekun_allowance_full_care', label: t('全护理护理补贴/上年最低工资', 'Care allowance, full care ÷ last year\'s minimum wage'), unit: FRACTION,
+    default: 0.3333, min: 0, max: 1, step: 0.0001, group: 'assist_tekun', format: 'share',
+    source: { kind: 'plan', ref: 'T:27', note: 'Tai\'an: ≥ 1/3 of last year\'s local minimum wage' },
+  },
+  {
+    id: 'tekun_min_wage_base', label: t('基期月最低工资', 'Monthly minimum wage, base year'), unit: t('元/月', 'yuan per month'),
+    default: 1700, min: 300, max: 10000, step: 10, group: 'assist_tekun', format: 'money',
+    source: assumption('1,700 元/月', 'no minimum-wage figure in the data; order of magnitude only — replace by the local first-tier standard'),
+  },
+  {
+    id: 'tekun_min_wage_growth', label: t('最低工资年增长率', 'Minimum wage growth'), unit: PER_YEAR,
+    default: 0.05, min: -0.05, max: 0.2, step: 0.001, group: 'assist_tekun', format: 'rate',
+    source: assumption('5 %/yr nominal', 'no series in the data; planner to confirm'),
+  },
+  // ── Temporary assistance ────────────────────────────────────────────────────────────────
+  {
+    id: 'temp_assist_cases_per_1000', label: t('临时救助人次/千人', 'Temporary-assistance cases per 1000 residents'), unit: t('人次/千人/年', 'cases per 1000 residents per year'),
+    default: 0.5, min: 0, max: 50, step: 0.01, group: 'assist_temporary', format: 'rate',
+    source: assumption('0.5 ‰ per year', 'no national rate in the data; seed plans report 13,002 person-times in Jinan 2011–2015 (J:49) and 1,612 in Tai\'an by mid-2023 (T:26), both well under 1 per 1000 residents a year'),
+  },
+  {
+    id: 'temp_assist_multiple', label: t('临时救助平均金额/城市低保月标准', 'Average temporary assistance ÷ monthly urban standard'), unit: RATIO,
+    default: 4.7, min: 0, max: 24, step: 0.1, group: 'assist_temporary', format: 'ratio',
+    source: { kind: 'plan', ref: 'J:49, J:45; T:26–27', note: 'derived: Jinan 3,388万元 / 13,002 person-times = 2,606 元 per case (2011–2015) ÷ 2015 urban standard 550 = 4.7; Tai\'an pays 3–12× (illness), 3–6× (education) the monthly urban standard' },
+  },
+  // ── Medical assistance ──────────────────────────────────────────────────────────────────
+  {
+    id: 'medical_assist_use_rate', label: t('医疗救助使用率', 'Medical assistance use rate'), unit: t('人次/救助对象/年', 'cases per assisted person per year'),
+    default: 0.1, min: 0, max: 3, step: 0.01, group: 'assist_medical', format: 'rate',
+    source: { kind: 'plan', ref: 'J:45, J:47, J:49', note: 'derived: Jinan 56,119 person-times in 2011–2015 ÷ 5 years ÷ (22,000 + 81,000 dibao + 5,561 五保 in 2015) ≈ 0.10' },
+  },
+  {
+    id: 'medical_assist_oop_base', label: t('基期人均政策范围内自付费用', 'Average out-of-pocket cost per use, base year'), unit: t('元/人次', 'yuan per case'),
+    default: 5000, min: 0, max: 200000, step: 100, group: 'assist_medical', format: 'money',
+    source: assumption('5,000 元', 'Jinan paid 1.7亿元 for 56,119 person-times in 2011–2015 (J:49), about 3,000 元 each at a 50–70 % ratio, i.e. 4,300–6,100 元 out of pocket — old prices, planner to confirm'),
+  },
+  {
+    id: 'medical_assist_oop_growth', label: t('自付费用年增长率', 'Out-of-pocket cost growth'), unit: PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.3, step: 0.001, group: 'assist_medical', format: 'rate',
+    source: assumption('5 %/yr nominal', 'no series in the data; planner to confirm'),
+  },
+  {
+    id: 'medical_assist_ratio', label: t('医疗救助比例', 'Medical assistance ratio'), unit: FRACTION,
+    default: 0.7, min: 0, max: 1, step: 0.01, group: 'assist_medical', format: 'share',
+    source: { kind: 'plan', ref: 'S:29–43, J:49, L:7', note: 'Sanmen 70 % achieved 2020; Jinan 50 % → 70 % by 2015; Jilin ≥ 70 %' },
+  },
+  {
+    id: 'medical_assist_cap', label: t('医疗救助年度封顶线', 'Medical assistance annual cap per person'), unit: t('元/人/年', 'yuan per person per year'),
+    default: 20000, min: 0, max: 1000000, step: 1000, group: 'assist_medical', format: 'money',
+    source: { kind: 'plan', ref: 'L:7', note: 'Jilin: annual cap 2万元' },
+    description: t('作用于平均救助额:min(平均自付 × 比例, 封顶线)', 'Applied to the average benefit: min(average out-of-pocket × ratio, cap)'),
+  },
+  // ── High-age allowance ──────────────────────────────────────────────────────────────────
+  {
+    id: 'high_age_amount_80_89', label: t('80–89岁高龄津贴', 'High-age allowance, 80–89'), unit: t('元/人/月', 'yuan per person per month'),
+    default: 50, min: 0, max: 5000, step: 1, group: 'assist_high_age', format: 'money',
+    source: assumption('50 元/月', 'no national standard; amounts are set locally (Tai\'an pays 100 元/月 to economically disadvantaged 80–89-year-olds, T:62 — a means-tested scheme)'),
+  },
+  {
+    id: 'high_age_amount_90_99', label: t('90–99岁高龄津贴', 'High-age allowance, 90–99'), unit: t('元/人/月', 'yuan per person per month'),
+    default: 100, min: 0, max: 5000, step: 1, group: 'assist_high_age', format: 'money',
+    source: assumption('100 元/月', 'no national standard (Tai\'an: 200 元/月 for economically disadvantaged 90–99-year-olds, T:62)'),
+  },
+  {
+    id: 'high_age_amount_100plus', label: t('百岁及以上高龄津贴', 'High-age allowance, 100+'), unit: t('元/人/月', 'yuan per person per month'),
+    default: 300, min: 0, max: 10000, step: 1, group: 'assist_high_age', format: 'money',
+    source: assumption('300 元/月', 'no national standard and no seed figure; planner to set'),
+  },
+  {
+    id: 'high_age_takeup', label: t('高龄津贴领取率', 'High-age allowance take-up'), unit: FRACTION,
+    default: 0.9, min: 0, max: 1, step: 0.01, group: 'assist_high_age', format: 'share',
+    source: assumption('90 %', 'assumes a universal allowance that most eligible residents claim; set lower for a means-tested scheme'),
+  },
+  {
+    id: 'high_age_amount_growth', label: t('高龄津贴标准年增长率', 'High-age allowance amount growth'), unit: PER_YEAR,
+    default: 0, min: -0.05, max: 0.2, step: 0.001, group: 'assist_high_age', format: 'rate',
+    source: assumption('fixed in nominal terms', 'amounts usually change only by a policy decision; set a rate to index them'),
+  },
+  // ── Prices and budget ───────────────────────────────────────────────────────────────────
+  {
+    id: 'assistance_inflation', label: t('居民消费价格年涨幅', 'Consumer price inflation'), unit: PER_YEAR,
+    default: 0.02, min: -0.05, max: 0.2, step: 0.001, group: 'assist_budget', format: 'rate',
+    source: assumption('2 %/yr', 'no CPI series in the data; used only to show the budget in base-year prices'),
+  },
+  {
+    id: 'assistance_budget_base', label: t('基期地方财政支出(可选)', 'Local budget, base year (optional)'), unit: YUAN,
+    default: 0, min: 0, max: 1e14, step: 1e6, group: 'assist_budget', format: 'money',
+    source: assumption('not given (0)', 'enter the local general budget expenditure to see the share; 0 means not given and the share shows 0'),
+  },
+  {
+    id: 'assistance_budget_growth', label: t('地方财政支出年增长率', 'Local budget growth'), unit: PER_YEAR,
+    default: 0.05, min: -0.2, max: 0.3, step: 0.001, group: 'assist_budget', format: 'rate',
+    source: assumption('5 %/yr nominal', 'planner to set from the local fiscal plan'),
+  },
+];
+
+const eq = (id: string, zh: string, en: string, unit: Text, format: EquationDef['format'], expr: string, initial?: string, description?: Text): EquationDef => ({
+  id, label: t(zh, en), unit, format, expr, ...(initial !== undefined ? { initial } : {}), ...(description ? { description } : {}),
+});
+
+/** The standard of one line under the three indexation modes, before any ratio ceiling. */
+const indexedStandard = (line: 'urban' | 'rural', prevStd: string): string =>
+  `dibao_index_mode == 0 ? ${prevStd} * (1 + dibao_growth_${line})`
+  + ` : dibao_index_mode == 1 ? max(${prevStd}, dibao_consumption_share_${line} * consumption_pc_${line} / 12)`
+  + ` : max(${prevStd} * (1 + dibao_growth_${line}), dibao_income_share_${line} * prev(income_pc_${line}) / 12)`;
+
+const components: EquationDef[] = [
+  eq('assist_dibao', '低保金支出', 'Dibao spending', YUAN, 'money', 'dibao_spending_urban + dibao_spending_rural'),
+  eq('assist_tekun', '特困人员供养支出', 'Tekun (extremely poor) support', YUAN, 'money',
+    '(tekun_persons_urban * tekun_std_urban + tekun_persons_rural * tekun_std_rural + tekun_persons * tekun_care_allowance) * 12'),
+  eq('assist_temporary', '临时救助支出', 'Temporary assistance', YUAN, 'money', 'temp_assist_cases * temp_assist_amount'),
+  eq('assist_medical', '医疗救助支出', 'Medical assistance', YUAN, 'money', 'medical_assist_uses * medical_assist_per_use'),
+  eq('assist_high_age', '高龄津贴支出', 'High-age allowance', YUAN, 'money',
+    '(pop_80_89 * high_age_amount_80_89 + pop_90_99 * high_age_amount_90_99 + pop_100plus * high_age_amount_100plus) * high_age_index * 12 * high_age_takeup'),
+];
+
+/** Ids of every budget component: `assistance_total` is their sum. */
+export const ASSIST_COMPONENT_IDS: readonly string[] = components.map((e) => e.id);
+
+const equations: EquationDef[] = [
+  // Economy the standards are linked to
+  eq('consumption_pc_urban', '城镇居民人均消费支出', 'Urban per-capita consumption', YUAN_YEAR, 'money',
+    'prev(consumption_pc_urban) * (1 + dibao_consumption_growth_urban)', 'dibao_consumption_pc_urban_base'),
+  eq('consumption_pc_rural', '农村居民人均消费支出', 'Rural per-capita consumption', YUAN_YEAR, 'money',
+    'prev(consumption_pc_rural) * (1 + dibao_consumption_growth_rural)', 'dibao_consumption_pc_rural_base'),
+  eq('income_pc_urban', '城镇居民人均可支配收入', 'Urban per-capita disposable income', YUAN_YEAR, 'money',
+    'prev(income_pc_urban) * (1 + dibao_income_growth_urban)', 'dibao_income_pc_urban_base'),
+  eq('income_pc_rural', '农村居民人均可支配收入', 'Rural per-capita disposable income', YUAN_YEAR, 'money',
+    'prev(income_pc_rural) * (1 + dibao_income_growth_rural)', 'dibao_income_pc_rural_base'),
+  // Standards
+  eq('dibao_std_urban', '城市低保标准', 'Urban dibao standard', YUAN_MONTH, 'money',
+    indexedStandard('urban', 'prev(dibao_std_urban)'), 'dibao_std_urban_base',
+    t('方式(a)按增长率;(b)取 上年标准 与 消费支出×比例÷12 的较大者;(c)取 增长路径 与 上年收入×比例÷12 的较大者', 'Mode (a) grows at the rate; (b) the larger of last year\'s standard and consumption × share ÷ 12; (c) the larger of the growth path and last year\'s income × share ÷ 12')),
+  eq('dibao_std_rural_indexed', '农村低保标准(未计城乡比上限)', 'Rural dibao standard before the ratio ceiling', YUAN_MONTH, 'money',
+    indexedStandard('rural', 'prev(dibao_std_rural)'), 'dibao_std_rural_base'),
+  eq('dibao_std_rural', '农村低保标准', 'Rural dibao standard', YUAN_MONTH, 'money',
+    'max(dibao_std_rural_indexed, dibao_ratio_ceiling_on == 1 ? dibao_std_urban / dibao_ratio_ceiling : 0)', 'dibao_std_rural_base',
+    t('设上限时,农村标准提高到 城市标准 ÷ 上限 (从第一个预测年起)', 'With a ceiling, the rural standard is raised to urban standard ÷ ceiling (from the first projected year)')),
+  eq('dibao_ratio_urban_rural', '城乡低保标准比', 'Urban:rural dibao standard ratio', t('城/乡', 'urban ÷ rural'), 'ratio',
+    'dibao_std_urban / max(dibao_std_rural, 1)'),
+  // Recipients and dibao spending
+  eq('dibao_coverage_urban', '城市低保覆盖率', 'Urban dibao coverage', FRACTION, 'share',
+    'clamp(dibao_coverage_urban_base * (1 + dibao_coverage_trend_urban) ^ t, 0, 1)'),
+  eq('dibao_coverage_rural', '农村低保覆盖率', 'Rural dibao coverage', FRACTION, 'share',
+    'clamp(dibao_coverage_rural_base * (1 + dibao_coverage_trend_rural) ^ t, 0, 1)'),
+  eq('dibao_recipients_urban', '城市低保对象', 'Urban dibao recipients', PERSONS, 'count', 'pop_urban * dibao_coverage_urban'),
+  eq('dibao_recipients_rural', '农村低保对象', 'Rural dibao recipients', PERSONS, 'count', 'pop_rural * dibao_coverage_rural'),
+  eq('dibao_spending_urban', '城市低保金支出', 'Urban dibao spending', YUAN, 'money',
+    'dibao_recipients_urban * dibao_std_urban * dibao_benefit_ratio_urban * 12'),
+  eq('dibao_spending_rural', '农村低保金支出', 'Rural dibao spending', YUAN, 'money',
+    'dibao_recipients_rural * dibao_std_rural * dibao_benefit_ratio_rural * 12'),
+  // Tekun
+  eq('tekun_persons', '特困人员', 'Tekun (extremely poor) persons', PERSONS, 'count',
+    'pop_60plus * tekun_rate_60plus + tekun_nonelderly'),
+  eq('tekun_nonelderly', '60岁以下特困人员', 'Tekun persons under 60', PERSONS, 'count',
+    'max(pop_total - pop_60plus, 0) * tekun_rate_under60'),
+  eq('tekun_persons_urban', '城市特困人员', 'Urban tekun persons', PERSONS, 'count', 'tekun_persons * (1 - tekun_rural_share)'),
+  eq('tekun_persons_rural', '农村特困人员', 'Rural tekun persons', PERSONS, 'count', 'tekun_persons * tekun_rural_share'),
+  eq('tekun_std_urban', '城市特困基本生活标准', 'Urban tekun basic living standard', YUAN_MONTH, 'money', 'tekun_k_urban * dibao_std_urban'),
+  eq('tekun_std_rural', '农村特困基本生活标准', 'Rural tekun basic living standard', YUAN_MONTH, 'money', 'tekun_k_rural * dibao_std_rural'),
+  eq('min_wage_monthly', '月最低工资', 'Monthly minimum wage', t('元/月', 'yuan per month'), 'money',
+    'prev(min_wage_monthly) * (1 + tekun_min_wage_growth)', 'tekun_min_wage_base'),
+  eq('tekun_share_self_care', '特困人员中全自理比例', 'Tekun share in full self-care', FRACTION, 'share',
+    'max(1 - tekun_share_semi_care - tekun_share_full_care, 0)'),
+  eq('tekun_care_allowance', '特困人员平均护理补贴', 'Average tekun care allowance', YUAN_MONTH, 'money',
+    '(tekun_share_self_care * tekun_allowance_self_care + tekun_share_semi_care * tekun_allowance_semi_care + tekun_share_full_care * tekun_allowance_full_care) * prev(min_wage_monthly)',
+    undefined, t('按上年最低工资;基期用基期最低工资', 'Uses last year\'s minimum wage; the base year uses the base-year wage')),
+  // Temporary assistance
+  eq('temp_assist_cases', '临时救助人次', 'Temporary-assistance cases', t('人次', 'cases'), 'count',
+    'pop_total / 1000 * temp_assist_cases_per_1000'),
+  eq('temp_assist_amount', '临时救助平均金额', 'Average temporary-assistance amount', t('元/人次', 'yuan per case'), 'money',
+    'temp_assist_multiple * dibao_std_urban'),
+  // Medical assistance
+  eq('medical_assist_persons', '医疗救助对象(低保+特困)', 'Persons eligible for medical assistance (dibao + tekun)', PERSONS, 'count',
+    'dibao_recipients_urban + dibao_recipients_rural + tekun_persons'),
+  eq('medical_assist_uses', '医疗救助人次', 'Medical-assistance cases', t('人次', 'cases'), 'count',
+    'medical_assist_persons * medical_assist_use_rate'),
+  eq('medical_assist_oop', '人均自付费用', 'Average out-of-pocket cost per use', t('元/人次', 'yuan per case'), 'money',
+    'prev(medical_assist_oop) * (1 + medical_assist_oop_growth)', 'medical_assist_oop_base'),
+  eq('medical_assist_per_use', '平均医疗救助额', 'Average medical assistance per use', t('元/人次', 'yuan per case'), 'money',
+    'min(medical_assist_oop * medical_assist_ratio, medical_assist_cap)'),
+  // High-age allowance
+  eq('high_age_index', '高龄津贴标准指数', 'High-age allowance amount index', RATIO, 'ratio',
+    '(1 + high_age_amount_growth) ^ t'),
+  eq('high_age_recipients', '高龄津贴领取人数', 'High-age allowance recipients', PERSONS, 'count',
+    '(pop_80_89 + pop_90_99 + pop_100plus) * high_age_takeup'),
+  // Components and totals
+  ...components,
+  eq('assistance_total', '社会救助支出合计', 'Assistance budget, total', YUAN, 'money', ASSIST_COMPONENT_IDS.join(' + ')),
+  eq('assistance_cpi_index', '价格指数(基期=1)', 'Price index (base year = 1)', RATIO, 'ratio',
+    'prev(assistance_cpi_index) * (1 + assistance_inflation)', '1'),
+  eq('assistance_total_real', '社会救助支出合计(基期价格)', 'Assistance budget in base-year prices', YUAN, 'money',
+    'assistance_total / assistance_cpi_index'),
+  eq('assistance_per_capita', '人均社会救助支出', 'Assistance budget per resident', t('元/人', 'yuan per resident'), 'money',
+    'assistance_total / max(pop_total, 1)'),
+  eq('assistance_budget', '地方财政支出', 'Local budget', YUAN, 'money',
+    'assistance_budget_base * (1 + assistance_budget_growth) ^ t'),
+  eq('assistance_share_of_budget', '社会救助支出占财政支出比重', 'Assistance as share of the local budget', FRACTION, 'share',
+    'assistance_budget > 0 ? assistance_total / assistance_budget : 0', undefined,
+    t('未输入地方财政支出时为0', '0 when no local budget is given')),
+];
+
+/** §4 Low-income assistance budget: parameters and equations (mathjs). */
+export const assistance: ModelModule = {
+  id: 'assistance',
+  label: t('社会救助', 'Social assistance'),
+  groups: {
+    assist_standard: t('低保标准', 'Dibao standards'),
+    assist_dibao: t('低保对象与支出', 'Dibao recipients and spending'),
+    assist_tekun: t('特困人员供养', 'Extremely poor persons (特困)'),
+    assist_temporary: t('临时救助', 'Temporary assistance'),
+    assist_medical: t('医疗救助', 'Medical assistance'),
+    assist_high_age: t('高龄津贴', 'High-age allowance'),
+    assist_budget: t('价格与财政', 'Prices and budget'),
+  },
+  parameters,
+  equations,
+};
