@@ -6,6 +6,7 @@ import type { ModelModule } from './types.ts';
 import { socialWorkers } from './social-workers.ts';
 import { population } from './population.ts';
 import { dependency } from './dependency.ts';
+import { assistance } from './assistance.ts';
 
 /** All modules of the model. */
-export const modules: readonly ModelModule[] = [population, dependency];
+export const modules: readonly ModelModule[] = [population, dependency, assistance];
