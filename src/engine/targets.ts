@@ -17,13 +17,28 @@ export function holds(op: TargetOp, value: number, threshold: number): boolean {
   return op === '>=' || op === '<=' ? m >= -tol : m > tol;
 }
 
-/** The rule in words, e.g. "≥ 40 in 2025" or "≤ 3.2e8 every year from 2021". */
-export function describeRule(def: TargetDef): string {
-  const op = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' }[def.op];
-  return `${op} ${def.value} ${def.every ? `every year from ${def.year}` : `in ${def.year}`}`;
+/** The comparator as a planner writes it (≥, ≤, >, <). */
+export function opSymbol(op: TargetOp): string {
+  return { '>=': '≥', '<=': '≤', '>': '>', '<': '<' }[op];
 }
 
-/** Judges one target on the series of its expression (one value per year from baseYear). */
+/**
+ * The rule in words, e.g. "≥ 40 in 2025" or "≤ 3.2e8 every year from 2021"; in Chinese
+ * "2025年 ≥ 40" or "2021年起每年 ≤ 3.2e8". `valueText` replaces the bare number (e.g. "58%").
+ */
+export function describeRule(def: Pick<TargetDef, 'op' | 'value' | 'year' | 'every'>, lang: 'zh' | 'en' = 'en', valueText?: string): string {
+  const v = valueText ?? String(def.value);
+  if (lang === 'zh') return `${def.every ? `${def.year}年起每年` : `${def.year}年`} ${opSymbol(def.op)} ${v}`;
+  return `${opSymbol(def.op)} ${v} ${def.every ? `every year from ${def.year}` : `in ${def.year}`}`;
+}
+
+/**
+ * Judges one target on the series of its expression (one value per year from baseYear).
+ * A rule in one year is judged in that year; an every-year rule in every year from `year` to the
+ * end of the projection (one bad year fails it; the margin is the worst year's). `firstYearMet`
+ * is the first projected year in which the inequality holds. A year outside the projection
+ * gives a verdict with `error` set and `met` false.
+ */
 export function judgeTarget(def: TargetDef, values: ArrayLike<number>, baseYear: number): TargetVerdict {
   const n = values.length;
   const base: TargetVerdict = { id: def.id, label: def.label, expr: def.expr, rule: describeRule(def), met: false, margin: null, firstYearMet: null, valueAtYear: null };
@@ -51,6 +66,8 @@ export function judgeTarget(def: TargetDef, values: ArrayLike<number>, baseYear:
     met = holds(def.op, values[k], def.value);
     margin = signedMargin(def.op, values[k], def.value);
   }
+  // Equal up to rounding counts as met for ≥ and ≤: report it as a zero margin, not −1e-12.
+  if (met && margin < 0) margin = 0;
   const valueAtYear = values[k];
   return {
     ...base,
