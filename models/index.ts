@@ -6,7 +6,9 @@ import type { ModelModule } from './types.ts';
 import { socialWorkers } from './social-workers.ts';
 import { population } from './population.ts';
 import { dependency } from './dependency.ts';
+import { beds } from './beds.ts';
+import { careWorkers } from './care-workers.ts';
 import { assistance } from './assistance.ts';
 
 /** All modules of the model. */
-export const modules: readonly ModelModule[] = [population, dependency, assistance];
+export const modules: readonly ModelModule[] = [population, dependency, beds, assistance, careWorkers];

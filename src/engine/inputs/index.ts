@@ -1,5 +1,6 @@
 /** Scenario inputs: structured scenario data turned into per-year series the equations read. */
 import type { ScenarioInput } from '../projector.ts';
+import { bedProjectsInput } from './bed-projects.ts';
 
 /** Every scenario input of the model. */
-export const scenarioInputs: readonly ScenarioInput[] = [];
+export const scenarioInputs: readonly ScenarioInput[] = [bedProjectsInput];
