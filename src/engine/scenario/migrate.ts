@@ -148,14 +148,14 @@ function sortedRecord<T>(rec: Readonly<Record<string, T>>): Record<string, T> {
 
 /**
  * Serializes a scenario as pretty JSON with a stable key order: fields in schema order,
- * `parameters` and `provenance` by id. Throws `ScenarioValidationError` when it is invalid,
- * so an invalid document is never written.
+ * `parameters` and `provenance` by id. `compact` drops the indentation (for share links).
+ * Throws `ScenarioValidationError` when it is invalid, so an invalid document is never written.
  */
-export function serializeScenario(s: Scenario): string {
+export function serializeScenario(s: Scenario, options: { compact?: boolean } = {}): string {
   const checked = validateScenario(s);
   if (!checked.ok) throw new ScenarioValidationError(checked.issues.map((i) => i.message));
   const valid = checked.scenario;
   const out: Scenario = { ...valid, parameters: sortedRecord(valid.parameters) };
   if (valid.provenance) out.provenance = sortedRecord(valid.provenance);
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return options.compact ? JSON.stringify(out) : `${JSON.stringify(out, null, 2)}\n`;
 }
