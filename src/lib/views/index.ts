@@ -1,8 +1,10 @@
 /** The tabs of the main area, in order. Domain views register here. */
 import type { ViewDef } from './view-types.ts';
 import OverviewView from './overview-view.svelte';
+import AssistanceView from './assistance-view.svelte';
 
 export type { ViewDef, ViewProps } from './view-types.ts';
 
 /** Every view, in tab order. */
-export const views: ViewDef[] = [{ id: 'overview', label: { zh: '总览', en: 'Overview' }, component: OverviewView }];
+export const views: ViewDef[] = [{ id: 'overview', label: { zh: '总览', en: 'Overview' }, component: OverviewView },
+  { id: 'assistance', label: { zh: '社会救助', en: 'Assistance' }, component: AssistanceView }];
