@@ -4,7 +4,7 @@ import type { ScenarioState } from '../state/app-state.svelte.ts';
 
 /** Props every view receives. */
 export interface ViewProps {
-  state: ScenarioState;
+  sim: ScenarioState;
   /** Opens "explain this number" for a variable in a year. */
   onexplain: (id: string, year: number) => void;
 }
