@@ -1,10 +1,14 @@
 /** The tabs of the main area, in order. Domain views register here. */
 import type { ViewDef } from './view-types.ts';
 import OverviewView from './overview-view.svelte';
+import BedsView from './beds-view.svelte';
+import CareWorkersView from './care-workers-view.svelte';
 import AssistanceView from './assistance-view.svelte';
 
 export type { ViewDef, ViewProps } from './view-types.ts';
 
 /** Every view, in tab order. */
 export const views: ViewDef[] = [{ id: 'overview', label: { zh: '总览', en: 'Overview' }, component: OverviewView },
+  { id: 'beds', label: { zh: '养老床位', en: 'Elder-care beds' }, component: BedsView },
+  { id: 'care-workers', label: { zh: '养老护理员', en: 'Elder-care workers' }, component: CareWorkersView },
   { id: 'assistance', label: { zh: '社会救助', en: 'Assistance' }, component: AssistanceView }];
