@@ -48,7 +48,8 @@ describe('headline synthesis', () => {
 
 describe('accounting', () => {
   it('pop(t) = pop(t−1) + births − deaths + net migration, in every mode', () => {
-    for (const params of [{}, { net_migration_rate: 8 }, { net_migration_rate: -12 }, { migration_mode: 1, growth_rate: 0.012 }, { migration_mode: 1, growth_rate: -0.03 }]) {
+    const cases: Record<string, number>[] = [{}, { net_migration_rate: 8 }, { net_migration_rate: -12 }, { migration_mode: 1, growth_rate: 0.012 }, { migration_mode: 1, growth_rate: -0.03 }];
+    for (const params of cases) {
       const s = run(params).series;
       for (let i = 1; i < 31; i++) {
         const lhs = s.pop_total![i]!;
