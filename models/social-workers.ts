@@ -3,11 +3,10 @@
  * workload (caseloads summed part by part) — against the supply of certified social workers
  * (持证社工: stock with attrition plus newly certified each year), the gap and the wage bill.
  *
- * Reads `pop_total`, `pop_60plus` (population kernel), `disabled_total` (dependency module) and
+ * Reads `pop_total` (population kernel), `disabled_total` (dependency module), the assistance
+ * module's caseloads (`dibao_recipients_urban`, `dibao_recipients_rural`, `tekun_persons`) and
  * the beds module's institutional users (`beds_users`, `beds_users_full`, `beds_users_partial`,
- * as the care-worker module does). Assistance caseloads are estimated here from the population
- * with national rates (`sw_dibao_persons`, `sw_tekun_persons`) until the assistance module
- * supplies recipient counts.
+ * as the care-worker module does).
  *
  * Choices where MODEL.md is silent:
  * - The norm moves linearly from its base-year value to its target-year value, then holds.
@@ -61,28 +60,6 @@ const parameters: ParameterDef[] = [
     source: { kind: 'plan', ref: 'S:77–90', note: 'Sanmen 14th FYP: target year 2025' },
   },
   // ── Workload method ──────────────────────────────────────────────────────
-  {
-    id: 'sw_dibao_coverage',
-    label: { zh: '低保覆盖率(社工测算用)', en: 'Dibao recipients as a share of the population (for caseloads)' },
-    unit: { zh: '占总人口', en: 'of total population' },
-    default: 0.0307, min: 0, max: 0.3, step: 0.0001, group: 'sw_workload', format: 'share',
-    source: {
-      kind: 'national',
-      ref: `${NATIONAL_TARGETS}: dibao_total_recipients_2019_11`,
-      note: '4,333.5万 urban + rural dibao recipients (Nov 2019) ÷ 141,178万 (2020 census) = 3.07 %. Used until the assistance module supplies recipient counts.',
-    },
-  },
-  {
-    id: 'sw_tekun_rate_60plus',
-    label: { zh: '特困人员数与老年人口之比', en: 'Extremely poor (tekun) persons per person aged 60+' },
-    unit: { zh: '占60岁及以上人口', en: 'of population 60+' },
-    default: 0.0179, min: 0, max: 0.2, step: 0.0001, group: 'sw_workload', format: 'share',
-    source: {
-      kind: 'national',
-      ref: `${NATIONAL_TARGETS}: dibao_total_recipients_2019_11 (caveat column)`,
-      note: '471.6万 tekun persons supported (Nov 2019) ÷ 26,401.9万 aged 60+ (2020 census) = 1.79 %. All tekun persons, most of them elderly, set against the 60+ population. Used until the assistance module supplies tekun counts.',
-    },
-  },
   {
     id: 'sw_assist_household_size',
     label: { zh: '低保户均人数', en: 'Persons per dibao household' },
@@ -247,15 +224,17 @@ const equations: EquationDef[] = [
   // ── Workload method ──────────────────────────────────────────────────────
   {
     id: 'sw_dibao_persons',
-    label: { zh: '低保对象(社工测算用)', en: 'Dibao recipients (for caseloads)' },
+    label: { zh: '低保对象', en: 'Dibao recipients' },
     unit: persons,
-    expr: 'pop_total * sw_dibao_coverage',
+    expr: 'dibao_recipients_urban + dibao_recipients_rural',
+    description: { zh: '取自社会救助模块。', en: 'From the assistance module.' },
   },
   {
     id: 'sw_tekun_persons',
-    label: { zh: '特困人员(社工测算用)', en: 'Extremely poor (tekun) persons (for caseloads)' },
+    label: { zh: '特困人员', en: 'Extremely poor (tekun) persons' },
     unit: persons,
-    expr: 'pop_60plus * sw_tekun_rate_60plus',
+    expr: 'tekun_persons',
+    description: { zh: '取自社会救助模块。', en: 'From the assistance module.' },
   },
   {
     id: 'sw_assisted_households',

@@ -4,14 +4,19 @@ import { socialWorkers } from '../../models/social-workers.ts';
 import { createProjector } from '../../src/engine/projector.ts';
 import { fakeKernel, fakePopulationModule, testScenario, type FakeSeries } from './helpers/fake-kernel.ts';
 
-/** What the module reads from the population kernel, the dependency module and the beds module. */
-const READS = ['pop_total', 'pop_60plus', 'disabled_total', 'beds_users', 'beds_users_full', 'beds_users_partial'] as const;
+/** What the module reads from the population kernel and the dependency, assistance and beds modules. */
+const READS = [
+  'pop_total', 'disabled_total', 'dibao_recipients_urban', 'dibao_recipients_rural', 'tekun_persons',
+  'beds_users', 'beds_users_full', 'beds_users_partial',
+] as const;
 type Reads = Record<(typeof READS)[number], FakeSeries>;
 
 const BASE: Reads = {
   pop_total: 400_000,
-  pop_60plus: 100_000,
   disabled_total: 8_000,
+  dibao_recipients_urban: 4_000,
+  dibao_recipients_rural: 8_000,
+  tekun_persons: 2_000,
   beds_users: 3_000,
   beds_users_full: 1_000,
   beds_users_partial: 500,
@@ -69,9 +74,7 @@ describe('social workers: requirement by norm', () => {
 
 describe('social workers: requirement by workload', () => {
   const params = {
-    sw_dibao_coverage: 0.03,
     sw_assist_household_size: 1.5,
-    sw_tekun_rate_60plus: 0.02,
     sw_caseload_assistance: 100,
     sw_caseload_institutions: 50,
     sw_caseload_home_care: 130,
@@ -82,7 +85,7 @@ describe('social workers: requirement by workload', () => {
 
   it('computes each caseload part by hand', () => {
     const { s } = run(params);
-    // dibao 400,000 × 0.03 = 12,000 persons / 1.5 = 8,000 households; tekun 100,000 × 0.02 = 2,000
+    // dibao (4,000 + 8,000) persons / 1.5 = 8,000 households; tekun 2,000 persons = 2,000 households
     expect(s('sw_assisted_households')[0]).toBeCloseTo(10_000, 9);
     expect(s('sw_workload_assistance')[0]).toBeCloseTo(100, 9);
     // 3,000 institutional users / 50
@@ -96,7 +99,7 @@ describe('social workers: requirement by workload', () => {
   });
 
   it('is exactly the sum of its parts in every year', () => {
-    const { s } = run(params, { pop_total: [400_000, 420_000, 380_000], pop_60plus: [90_000, 120_000], disabled_total: [7_000, 9_500, 12_000] });
+    const { s } = run(params, { dibao_recipients_rural: [8_000, 7_000, 9_000], tekun_persons: [1_800, 2_400], disabled_total: [7_000, 9_500, 12_000], beds_users: [3_000, 3_100] });
     const parts = ['sw_workload_assistance', 'sw_workload_institutions', 'sw_workload_home_care', 'sw_workload_stations'].map(s);
     s('sw_required_workload').forEach((v, i) => expect(v).toBe(parts[0][i] + parts[1][i] + parts[2][i] + parts[3][i]));
   });
@@ -112,7 +115,8 @@ describe('social workers: requirement by workload', () => {
       fc.property(
         fc.record({
           pop_total: fc.double({ min: 1, max: 1e8, noNaN: true }),
-          pop_60plus: count(3e7),
+          dibao: count(3e6),
+          tekun_persons: count(1e6),
           disabled_total: count(3e6),
           beds_users: count(1e6),
           fullShare: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -124,19 +128,25 @@ describe('social workers: requirement by workload', () => {
           sw_caseload_assistance: fc.integer({ min: 10, max: 5000 }),
           sw_caseload_institutions: fc.integer({ min: 10, max: 5000 }),
           sw_caseload_home_care: fc.integer({ min: 10, max: 10000 }),
-          sw_tekun_rate_60plus: fc.double({ min: 0, max: 0.2, noNaN: true }),
+          sw_assist_household_size: fc.double({ min: 1, max: 6, noNaN: true }),
         }),
         (x, factor, extra60, params) => {
           // Dependent elderly in institutions are part of the disabled, as the beds module makes them.
           const full = x.disabled_total * x.fullShare * 0.5;
           const partial = x.disabled_total * x.partialShare * 0.5;
-          const base = { pop_total: x.pop_total, pop_60plus: x.pop_60plus, disabled_total: x.disabled_total, beds_users: x.beds_users, beds_users_full: full, beds_users_partial: partial };
+          const base = {
+            pop_total: x.pop_total, disabled_total: x.disabled_total, dibao_recipients_urban: x.dibao / 3, dibao_recipients_rural: (x.dibao * 2) / 3,
+            tekun_persons: x.tekun_persons, beds_users: x.beds_users, beds_users_full: full, beds_users_partial: partial,
+          };
           const w0 = run(params, base, { baseYear: 2020, endYear: 2021 }).s('sw_required_workload')[0];
-          // Every elderly count scaled up together
-          const scaled = { ...base, pop_60plus: x.pop_60plus * factor, disabled_total: x.disabled_total * factor, beds_users: x.beds_users * factor, beds_users_full: full * factor, beds_users_partial: partial * factor };
+          // Every count of elderly people scaled up together (tekun persons are mostly elderly)
+          const scaled = {
+            ...base, tekun_persons: x.tekun_persons * factor, disabled_total: x.disabled_total * factor,
+            beds_users: x.beds_users * factor, beds_users_full: full * factor, beds_users_partial: partial * factor,
+          };
           const w1 = run(params, scaled, { baseYear: 2020, endYear: 2021 }).s('sw_required_workload')[0];
-          // More people aged 60+ alone, and more dependent elderly alone
-          const w2 = run(params, { ...base, pop_60plus: x.pop_60plus + extra60 }, { baseYear: 2020, endYear: 2021 }).s('sw_required_workload')[0];
+          // More elderly tekun persons alone, and more dependent elderly alone
+          const w2 = run(params, { ...base, tekun_persons: x.tekun_persons + extra60 / 10 }, { baseYear: 2020, endYear: 2021 }).s('sw_required_workload')[0];
           const w3 = run(params, { ...base, disabled_total: x.disabled_total + extra60 / 10 }, { baseYear: 2020, endYear: 2021 }).s('sw_required_workload')[0];
           const tol = 1e-9 * Math.max(1, w0);
           return w1 >= w0 - tol && w2 >= w0 - tol && w3 >= w0 - tol;
@@ -174,7 +184,7 @@ describe('social workers: supply', () => {
   });
 
   it('yields finite numbers with no population at all', () => {
-    const zero = { pop_total: 0, pop_60plus: 0, disabled_total: 0, beds_users: 0, beds_users_full: 0, beds_users_partial: 0 };
+    const zero = Object.fromEntries(READS.map((id) => [id, 0])) as Reads;
     const { result } = run({}, zero);
     expect(result.warnings).toEqual([]);
     expect(result.series.sw_per_10k[0]).toBe(530_000 / 1 * 10000);

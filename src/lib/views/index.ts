@@ -4,6 +4,7 @@ import OverviewView from './overview-view.svelte';
 import BedsView from './beds-view.svelte';
 import CareWorkersView from './care-workers-view.svelte';
 import AssistanceView from './assistance-view.svelte';
+import SocialWorkersView from './social-workers-view.svelte';
 
 export type { ViewDef, ViewProps } from './view-types.ts';
 
@@ -11,4 +12,5 @@ export type { ViewDef, ViewProps } from './view-types.ts';
 export const views: ViewDef[] = [{ id: 'overview', label: { zh: '总览', en: 'Overview' }, component: OverviewView },
   { id: 'beds', label: { zh: '养老床位', en: 'Elder-care beds' }, component: BedsView },
   { id: 'care-workers', label: { zh: '养老护理员', en: 'Elder-care workers' }, component: CareWorkersView },
+  { id: 'social-workers', label: { zh: '社会工作者', en: 'Social workers' }, component: SocialWorkersView },
   { id: 'assistance', label: { zh: '社会救助', en: 'Assistance' }, component: AssistanceView }];
