@@ -48,7 +48,7 @@ describe('the app in Chromium', () => {
     const input = page.getByRole('spinbutton', { name: /mortality improvement/i });
     await input.fill('7');
     const alert = page.getByRole('alert');
-    await expect(alert.innerText()).resolves.toMatch(/Mortality improvement.*= 7: out of the allowed range; allowed 0–0\.05/i);
+    await expect(alert.innerText()).resolves.toMatch(/Mortality improvement = 7: out of the allowed range; allowed -0\.02–0\.06/);
     expect(await cellText(page, 'pop_total')).toBe(before);
     await page.close();
   });

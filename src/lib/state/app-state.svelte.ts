@@ -36,6 +36,12 @@ export class ScenarioState {
     void this.recompute();
   }
 
+  /** Sets how the base population is built (headline figures or an imported table) and recomputes. */
+  setBasePopulation(base: Scenario['basePopulation']): void {
+    this.scenario.basePopulation = base;
+    void this.recompute();
+  }
+
   /** Replaces the whole scenario (preset, import, reopen) and recomputes. */
   load(scenario: Scenario): void {
     this.scenario = scenario;
