@@ -90,11 +90,12 @@ export function formatValue(value: number | null | undefined, format: ValueForma
   switch (format) {
     case 'share': {
       const p = value * 100;
-      return `${formatNumber(p, lang, opts.digits ?? (Math.abs(p) >= 100 ? 0 : 1), sign)}${opts.unit ?? '%'}`;
+      // A fraction is always shown as %: a unit such as "比例" or "fraction" describes the stored value.
+      return `${formatNumber(p, lang, opts.digits ?? (Math.abs(p) >= 100 ? 0 : 1), sign)}%`;
     }
     case 'permille': {
       const p = value * 1000;
-      return `${formatNumber(p, lang, opts.digits ?? 2, sign)}${opts.unit ?? '‰'}`;
+      return `${formatNumber(p, lang, opts.digits ?? 2, sign)}‰`;
     }
     case 'per-1000':
       return withUnit(formatNumber(value, lang, opts.digits ?? 1, sign), opts.unit, lang === 'zh' ? '/千人' : 'per 1,000', lang);
@@ -107,7 +108,10 @@ export function formatValue(value: number | null | undefined, format: ValueForma
       }
       return formatMoney(value, lang, opts);
     case 'ratio':
-      return opts.unit !== undefined ? withUnit(formatNumber(value, lang, opts.digits ?? 2, sign), opts.unit, '', lang) : `${formatNumber(value, lang, opts.digits ?? 2, sign)}:1`;
+      // "1.27:1"; a unit that is itself a ratio (城:乡, urban : rural) is implied by the ":1".
+      return opts.unit !== undefined && !opts.unit.includes(':')
+        ? withUnit(formatNumber(value, lang, opts.digits ?? 2, sign), opts.unit, '', lang)
+        : `${formatNumber(value, lang, opts.digits ?? 2, sign)}:1`;
     case 'year':
       return String(Math.round(value));
     case 'count':
@@ -132,7 +136,7 @@ export function formatMargin(margin: number | null | undefined, format: ValueFor
     case 'permille':
       return `${formatNumber(margin * 1000, lang, opts.digits ?? 2, true)}${lang === 'zh' ? '个千分点' : ' ‰ points'}`;
     case 'ratio':
-      return withUnit(formatNumber(margin, lang, opts.digits ?? 2, true), opts.unit, '', lang);
+      return withUnit(formatNumber(margin, lang, opts.digits ?? 2, true), opts.unit?.includes(':') ? undefined : opts.unit, '', lang);
     case 'year':
       return `${formatNumber(Math.round(margin), lang, 0, true)}${lang === 'zh' ? '年' : ' years'}`;
     default:
@@ -152,6 +156,6 @@ export function formatFromUnit(unit: string | undefined, fallback: ValueFormat =
   if (/元|yuan/i.test(u)) return 'money';
   if (/万人|万老年人|10,?000|10k/i.test(u)) return 'per-10k';
   if (/千|1,?000/.test(u)) return 'per-1000';
-  if (/^ratio$|:1$/i.test(u)) return 'ratio';
+  if (/^ratio$|:/i.test(u)) return 'ratio';
   return fallback;
 }

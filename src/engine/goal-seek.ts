@@ -81,6 +81,8 @@ export interface GoalSeekResult {
   bestValue?: number;
   /** False when the target's margin did not move one way with the lever over the points evaluated. */
   monotone: boolean;
+  /** True when the target's value was the same at every lever value tried (the lever does not act on it). */
+  noEffect?: boolean;
   cost?: GoalSeekCost;
   /** The result in one English sentence (see `describeGoalSeek` for either language). */
   message: string;
@@ -175,7 +177,8 @@ export function goalSeek(projector: Projector, scenario: Scenario, targetId: str
     lever: leverId,
     leverLabel: def?.label ?? { zh: leverId, en: leverId },
     leverUnit: def?.unit ?? { zh: '', en: '' },
-    leverFormat: def?.format ?? 'rate',
+    // A fraction-valued lever (unit "比例", "fraction per year") reads best as %.
+    leverFormat: def?.format === 'share' || /fraction/i.test(def?.unit.en ?? '') ? 'share' : def?.format ?? 'rate',
     range: def ? { min: def.min, max: def.max, step: def.step } : { min: NaN, max: NaN, step: NaN },
     from: NaN,
     to: null,
@@ -196,12 +199,16 @@ export function goalSeek(projector: Projector, scenario: Scenario, targetId: str
   base.from = from;
 
   // Every projection goes through here: cached by lever value, counted, errors caught.
+  // The population kernel's output is reused from the first run when the lever is not a
+  // population parameter (the projector checks), which makes each further run cheap.
   const cache = new Map<number, Point>();
   let runs = 0;
+  let reuse: ProjectionResult | undefined = options.current;
   const at = (x: number): Point => {
     const hit = cache.get(x);
     if (hit) return hit;
-    const result = x === from && options.current ? options.current : (runs++, projector.run(scenario, { [leverId]: x }));
+    const result = x === from && options.current ? options.current : (runs++, projector.run(scenario, { [leverId]: x }, reuse));
+    reuse ??= result;
     const point = { x, result, verdict: result.targets[ti] };
     cache.set(x, point);
     return point;
@@ -267,19 +274,42 @@ export function goalSeek(projector: Projector, scenario: Scenario, targetId: str
         const p = at(s.end);
         if ((p.verdict.margin ?? -Infinity) > (best.verdict.margin ?? -Infinity)) best = p;
       }
-      const r: GoalSeekResult = { ...base, status: 'no-solution', verdict: best.verdict, bestValue: best.x, iterations: runs, monotone: isMonotone(), message: '' };
+      const margins = [...cache.values()].map((p) => p.verdict.margin);
+      const noEffect = margins.every((m) => m === margins[0]);
+      const r: GoalSeekResult = { ...base, status: 'no-solution', verdict: best.verdict, bestValue: best.x, iterations: runs, monotone: isMonotone(), noEffect, message: '' };
       return { ...r, message: describeGoalSeek(r, 'en') };
     }
 
-    // Bisection on the grid: value(lo) misses, value(hi) meets.
+    // Bracketing search on the grid: value(lo) misses, value(hi) meets. Each step tries the
+    // grid point where the margin, interpolated linearly, crosses zero, and its neighbour (so a
+    // linear response closes in two runs); when that does not halve the bracket, the next step
+    // bisects. The bracket always shrinks, so this ends within about 2·log2(K) runs.
     let solved: Point | null = null;
     for (const [s, kMet] of meetingK) {
       let lo = 0;
       let hi = kMet;
+      let mLo = at(s.value(lo)).verdict.margin;
+      let mHi = at(s.value(hi)).verdict.margin;
+      let interpolate = true;
+      const probe = (k: number) => {
+        const v = at(s.value(k)).verdict;
+        if (v.met) [hi, mHi] = [k, v.margin];
+        else [lo, mLo] = [k, v.margin];
+        return v.met;
+      };
       while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (at(s.value(mid)).verdict.met) hi = mid;
-        else lo = mid;
+        const width = hi - lo;
+        const canInterpolate: boolean = interpolate && mLo !== null && mHi !== null && mHi > mLo;
+        if (canInterpolate) {
+          const guess = lo + (width * -mLo!) / (mHi! - mLo!);
+          const k = Math.min(hi - 1, Math.max(lo + 1, Math.ceil(guess - 1e-9)));
+          const met = probe(k);
+          const k2 = met ? k - 1 : k + 1;
+          if (k2 > lo && k2 < hi) probe(k2);
+        } else {
+          probe(Math.floor((lo + hi) / 2));
+        }
+        interpolate = canInterpolate ? hi - lo <= width / 2 : true;
       }
       const p = at(s.value(hi));
       if (!solved || Math.abs(p.x - from) < Math.abs(solved.x - from)) solved = p;
@@ -372,11 +402,12 @@ export function describeGoalSeek(result: GoalSeekResult, lang: Lang): string {
   const target = ruleText ? (zh ? `「${r.targetLabel} ${ruleText}」` : `"${r.targetLabel} ${ruleText}"`) : zh ? `「${r.targetLabel}」` : `"${r.targetLabel}"`;
   const v = r.verdict;
   const when = r.rule.every ? (zh ? `${r.rule.year}年起最差年份` : `in the worst year from ${r.rule.year}`) : zh ? `${r.rule.year}年` : `in ${r.rule.year}`;
-  const standing = v && v.valueAtYear !== null
-    ? r.rule.every
-      ? zh ? `${when}余量${formatMargin(v.margin, r.targetFormat, lang, { unit: tUnit })}` : `margin ${formatMargin(v.margin, r.targetFormat, lang, { unit: tUnit })} ${when}`
-      : zh ? `${when}为${tv(v.valueAtYear)}(余量${formatMargin(v.margin, r.targetFormat, lang, { unit: tUnit })})` : `${tv(v.valueAtYear)} ${when} (margin ${formatMargin(v.margin, r.targetFormat, lang, { unit: tUnit })})`
-    : '';
+  const margin = v ? formatMargin(v.margin, r.targetFormat, lang, { unit: tUnit }) : '';
+  const standing = !v
+    ? ''
+    : r.rule.every
+      ? zh ? `${when}余量${margin}` : `margin ${margin} ${when}`
+      : zh ? `${when}为${tv(v.valueAtYear)}(余量${margin})` : `${tv(v.valueAtYear)} ${when} (margin ${margin})`;
   const caveat = r.monotone ? '' : zh ? '注意:该目标随此参数的变化不单调,可能存在其他满足目标的取值。' : ' Note: the target does not move steadily with this lever; other values may also meet it.';
 
   switch (r.status) {
@@ -385,8 +416,13 @@ export function describeGoalSeek(result: GoalSeekResult, lang: Lang): string {
     case 'already-met':
       return zh ? `已达标:${target},${standing}。无需调整${lever}。` : `Already met: ${target}, ${standing}. No change of ${lever} is needed.`;
     case 'no-solution': {
-      const range = `${lv(r.range.min)}–${lv(r.range.max)}`;
-      const best = r.bestValue !== undefined ? (zh ? `取${lv(r.bestValue)}时${standing}` : `at ${lv(r.bestValue)}, the closest, it is ${standing}`) : standing;
+      const range = `${formatValue(r.range.min, r.leverFormat, lang)}–${lv(r.range.max)}`;
+      if (r.noEffect) {
+        return zh
+          ? `在允许范围${range}内调整${lever}对${target}没有任何影响:${standing}。请确认相关开关已打开,或选择其他调节参数。`
+          : `Changing ${lever} within ${range} does not change ${target} at all: ${standing}. Check that the setting it belongs to is switched on, or pick another lever.`;
+      }
+      const best = r.bestValue !== undefined ? (zh ? `取${lv(r.bestValue)}时${standing}` : `at ${lv(r.bestValue)}, the closest: ${standing}`) : standing;
       return zh
         ? `在允许范围${range}内调整${lever}都无法实现${target}:${best}。可尝试其他调节参数、放宽目标或推后年份。${caveat}`
         : `No value of ${lever} in its allowed range ${range} meets ${target}: ${best}. Try another lever, a lower target or a later year.${caveat}`;

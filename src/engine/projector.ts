@@ -50,8 +50,13 @@ export interface Projector {
   readonly modules: readonly ModelModule[];
   /** Labels of every built-in variable (planner indicators are added per scenario). */
   variables(scenario?: Scenario): VariableInfo[];
-  /** One full projection. `overrides` replace parameter values (goal seek, sensitivity). */
-  run(scenario: Scenario, overrides?: Readonly<Record<string, number>>): ProjectionResult;
+  /**
+   * One full projection. `overrides` replace parameter values (goal seek, sensitivity).
+   * `reuse`: a result of the same scenario whose population-kernel output is copied instead of
+   * recomputed, when no override touches a parameter of a module that declares kernel outputs
+   * (goal seek on a non-population lever); ignored otherwise.
+   */
+  run(scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult;
   /** Explains one value of a result computed from the same scenario. */
   explain(scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation;
   /** Checks an expression as a planner types it; returns an error message or null. */
@@ -122,7 +127,19 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     }
   };
 
-  const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>): ProjectionResult => {
+  // The kernel reads only the parameters of the modules that declare its outputs.
+  const kernelParams = new Set(modules.filter((m) => m.kernelOutputs?.length).flatMap((m) => m.parameters.map((p) => p.id)));
+  const inputIds = new Set(inputOutputs.map((k) => k.id));
+  const reusedKernel = (reuse: ProjectionResult | undefined, scenario: Scenario, model: CompiledModel, overrides?: Readonly<Record<string, number>>) => {
+    if (!reuse || reuse.baseYear !== scenario.baseYear || reuse.endYear !== scenario.endYear) return null;
+    if (Object.keys(overrides ?? {}).some((id) => kernelParams.has(id))) return null;
+    const computed = new Set(model.order);
+    const series: Record<string, Float64Array> = {};
+    for (const [id, a] of Object.entries(reuse.series)) if (!computed.has(id) && !inputIds.has(id)) series[id] = a.slice();
+    return { series, pyramidMale: reuse.pyramidMale.slice(), pyramidFemale: reuse.pyramidFemale.slice() };
+  };
+
+  const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
     checkYears(scenario);
     const model = compiledFor(scenario);
     let resolved;
@@ -133,7 +150,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
       throw err;
     }
     const n = scenario.endYear - scenario.baseYear + 1;
-    const pop = kernel({ baseYear: scenario.baseYear, endYear: scenario.endYear, params: resolved.byId, base: scenario.basePopulation });
+    const pop = reusedKernel(reuse, scenario, model, overrides) ?? kernel({ baseYear: scenario.baseYear, endYear: scenario.endYear, params: resolved.byId, base: scenario.basePopulation });
     const K: Record<string, Float64Array> = { ...pop.series };
     for (const input of inputs) Object.assign(K, input.build(scenario, n, resolved.byId));
     for (const id of seriesIds) {

@@ -105,6 +105,38 @@ describe('goal seek', () => {
     expect(r.message).toMatch(/does not move steadily/);
   });
 
+  it('says when the lever does not act on the target at all', () => {
+    const r = goalSeek(projector, scenarioWith(target({ value: 300 })), 'beds40', 'beds_cost_per_bed');
+    expect(r.status).toBe('no-solution');
+    expect(r.noEffect).toBe(true);
+    expect(r.message).toMatch(/does not change .* at all/);
+    expect(describeGoalSeek(r, 'zh')).toMatch(/没有任何影响/);
+  });
+
+  it('reuses the population kernel across the runs of one goal seek', () => {
+    let calls = 0;
+    const counting = createProjector({
+      modules: [fakePopulationModule(['pop_60plus']), bedsModule],
+      kernel: (input) => (calls++, fakeKernel({ pop_60plus: 100000 })(input)),
+    });
+    const r = goalSeek(counting, scenarioWith(target()), 'beds40', 'beds_new_per_year');
+    expect(r.status).toBe('solved');
+    expect(r.iterations).toBeGreaterThan(2);
+    expect(calls).toBe(1);
+  });
+
+  it('runs the kernel again when an override touches a population parameter', () => {
+    let calls = 0;
+    const pop: ModelModule = { ...fakePopulationModule(['pop_60plus']), parameters: [param('pop_scale', 1, 0.5, 2, 0.1)] };
+    const p = createProjector({ modules: [pop, bedsModule], kernel: (input) => (calls++, fakeKernel({ pop_60plus: 100000 * input.params.pop_scale })(input)) });
+    const s = scenarioWith(target());
+    const r0 = p.run(s);
+    expect(p.run(s, { beds_new_per_year: 500 }, r0).series.beds_total[5]).toBe(3500);
+    expect(calls).toBe(1);
+    expect(p.run(s, { pop_scale: 2 }, r0).series.beds_per_1000_elderly[5]).toBe(12.5);
+    expect(calls).toBe(2);
+  });
+
   it('gives an error result (never throws) for unknown targets, levers and out-of-range years', () => {
     const s = scenarioWith(target());
     expect(goalSeek(projector, s, 'nope', 'beds_new_per_year')).toMatchObject({ status: 'error' });
