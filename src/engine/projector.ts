@@ -234,6 +234,6 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
 /** Formats a value for an explanation: enough digits to recompute, no float noise. */
 export function fmtValue(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  if (Math.abs(x) >= 1e6) return fmtPlain(Math.round(x * 100) / 100);
+  if (Math.abs(x) >= 1e5) return String(Math.round(x));
   return fmtPlain(x);
 }

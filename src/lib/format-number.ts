@@ -1,29 +1,48 @@
-/** Number formatting for charts and tables: never prints NaN, follows the display format. */
+/**
+ * Number formatting for charts and tables: never prints NaN, follows the display format.
+ * Intl.NumberFormat objects are cached: `toLocaleString(locale, options)` builds a new one on
+ * every call, which dominated the time of a slider move.
+ */
 import type { DisplayFormat } from '../../models/types.ts';
 import type { Lang } from './i18n.svelte.ts';
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function nf(lang: Lang, maxDigits: number, minDigits = 0, compact = false): Intl.NumberFormat {
+  const key = `${lang}|${maxDigits}|${minDigits}|${compact}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
+      maximumFractionDigits: maxDigits,
+      minimumFractionDigits: minDigits,
+      ...(compact ? { notation: 'compact' as const } : {}),
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
 
 /** Formats one value for display; non-finite values print as "—". */
 export function formatNumber(value: number | null | undefined, format: DisplayFormat, lang: Lang, compact = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+  const zh = lang === 'zh';
+  const abs = Math.abs(value);
   switch (format) {
     case 'share':
-      return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
+      return `${nf(lang, 1, 1).format(value * 100)}%`;
     case 'year':
       return String(Math.round(value));
     case 'money':
-      if (lang === 'zh' && Math.abs(value) >= 1e8) return `${(value / 1e8).toLocaleString(locale, { maximumFractionDigits: 2 })}亿元`;
-      if (lang === 'zh' && Math.abs(value) >= 1e4) return `${(value / 1e4).toLocaleString(locale, { maximumFractionDigits: 1 })}万元`;
-      if (compact) return `${value.toLocaleString(locale, { notation: 'compact', maximumFractionDigits: 2 })} 元`;
-      return `${value.toLocaleString(locale, { maximumFractionDigits: 0 })} 元`;
+      if (zh && abs >= 1e8) return `${nf(lang, 2).format(value / 1e8)}亿元`;
+      if (zh && abs >= 1e4) return `${nf(lang, 1).format(value / 1e4)}万元`;
+      return compact ? `${nf(lang, 2, 0, true).format(value)} 元` : `${nf(lang, 0).format(value)} 元`;
     case 'count':
-      if (compact && Math.abs(value) >= 1e4) {
-        return lang === 'zh'
-          ? Math.abs(value) >= 1e8 ? `${(value / 1e8).toLocaleString(locale, { maximumFractionDigits: 2 })}亿` : `${(value / 1e4).toLocaleString(locale, { maximumFractionDigits: 1 })}万`
-          : value.toLocaleString(locale, { notation: 'compact', maximumFractionDigits: 2 });
+      if (compact && abs >= 1e4) {
+        if (!zh) return nf(lang, 2, 0, true).format(value);
+        return abs >= 1e8 ? `${nf(lang, 2).format(value / 1e8)}亿` : `${nf(lang, 1).format(value / 1e4)}万`;
       }
-      return value.toLocaleString(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 });
+      return nf(lang, abs >= 100 ? 0 : 2).format(value);
     default:
-      return value.toLocaleString(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 1 : 3 });
+      return nf(lang, abs >= 100 ? 1 : 3).format(value);
   }
 }

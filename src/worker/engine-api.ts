@@ -9,8 +9,6 @@ import type { ProjectionResult, Scenario } from '../engine/types.ts';
 /** A projection, or the message that names the field at fault. */
 export type RunOutcome = { ok: true; result: ProjectionResult; ms: number } | { ok: false; error: string };
 
-let last: { scenario: Scenario; result: ProjectionResult } | undefined;
-
 /** The engine API: every method takes and returns plain, structured-clonable data. */
 export const engineApi = {
   /** One full projection of the scenario. */
@@ -18,17 +16,16 @@ export const engineApi = {
     const t0 = performance.now();
     try {
       const result = defaultProjector().run(scenario);
-      last = { scenario, result };
       return { ok: true, result, ms: performance.now() - t0 };
     } catch (err) {
       return { ok: false, error: (err as Error).message };
     }
   },
-  /** The formula behind one value, with the year's numbers in it. */
+  /** The formula behind one value, with the year's numbers in it (recomputed: a run is cheap). */
   explain(scenario: Scenario, id: string, year: number): Explanation | { error: string } {
     try {
       const p = defaultProjector();
-      const result = last && last.scenario === scenario ? last.result : p.run(scenario);
+      const result = p.run(scenario);
       return p.explain(scenario, result, id, year);
     } catch (err) {
       return { error: (err as Error).message };

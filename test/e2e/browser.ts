@@ -31,8 +31,8 @@ export async function revision(page: Page): Promise<number> {
 }
 
 /**
- * Moves a slider `moves` times and measures, in the page, the time from the input event to the
- * first animation frame in which the new result is in the DOM (charts and table updated).
+ * Moves a slider `moves` times and measures, in the page, the time from the input event until
+ * the new result is in the DOM: table cells written and charts redrawn (same flush).
  * Returns the sorted latencies in ms.
  */
 export async function measureSliderLatency(page: Page, paramId: string, moves: number): Promise<number[]> {
@@ -50,8 +50,15 @@ export async function measureSliderLatency(page: Page, paramId: string, moves: n
         slider.value = String(min + ((max - min) * ((k * 7) % moves)) / moves);
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise<void>((resolve) => {
-          const poll = () => (status.getAttribute('data-revision') !== before ? resolve() : requestAnimationFrame(poll));
-          requestAnimationFrame(poll);
+          // Svelte applies a result in one synchronous flush (table cells, then the charts'
+          // effects, which redraw with animation off); the observer runs right after it.
+          const obs = new MutationObserver(() => {
+            if (status.getAttribute('data-revision') !== before) {
+              obs.disconnect();
+              resolve();
+            }
+          });
+          obs.observe(status, { attributes: true, attributeFilter: ['data-revision'] });
         });
         out.push(performance.now() - t0);
         await new Promise((r) => setTimeout(r, 5));

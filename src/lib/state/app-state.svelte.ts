@@ -53,7 +53,9 @@ export class ScenarioState {
     this.status = 'computing';
     const snapshot = $state.snapshot(this.scenario) as Scenario;
     try {
+      performance.mark('engine-request');
       const answer = await enginePool().run(this.channel, snapshot);
+      performance.measure('engine-roundtrip', 'engine-request');
       if (answer.superseded) return;
       const outcome = answer.value;
       if (outcome.ok) {
