@@ -45,7 +45,7 @@ export class EnginePool {
     let ch = this.channels.get(channel);
     if (!ch) {
       const remote = this.engineFor(channel);
-      ch = new LatestWins((s: Scenario) => remote.run(s));
+      ch = new LatestWins<Scenario, RunOutcome>((s) => remote.run(s) as Promise<RunOutcome>);
       this.channels.set(channel, ch);
     }
     // Svelte state proxies cannot be cloned: send a plain snapshot.
