@@ -73,3 +73,15 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 });
+
+describe('the built bundle', () => {
+  it('keeps mathjs out of the page (it lives in the worker)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const html = readFileSync('dist/index.html', 'utf8');
+    const pageScripts = [...html.matchAll(/src="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(pageScripts.length).toBeGreaterThan(0);
+    for (const f of pageScripts) expect(readFileSync(`dist/${f}`, 'utf8')).not.toMatch(/createUnit/);
+    const worker = readdirSync('dist/assets').filter((f) => f.includes('worker'));
+    expect(worker.some((f) => readFileSync(`dist/assets/${f}`, 'utf8').includes('createUnit'))).toBe(true);
+  });
+});

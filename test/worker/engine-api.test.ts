@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { engineApi, transferablesOf } from '../../src/worker/engine-api.ts';
+import { defaultProjector } from '../../src/engine/default-model.ts';
+import { defaultScenario } from '../../models/presets/index.ts';
+
+describe('the engine API the worker exposes', () => {
+  it('gives the same projection as the engine run in-process', () => {
+    const s = defaultScenario();
+    const out = engineApi.run(s);
+    if (!out.ok) throw new Error(out.error);
+    const direct = defaultProjector().run(s);
+    expect(Object.keys(out.result.series).sort()).toEqual(Object.keys(direct.series).sort());
+    for (const id of ['pop_60plus', 'beds_total', 'assistance_total', 'sw_stock']) expect([...out.result.series[id]]).toEqual([...direct.series[id]]);
+  });
+
+  it('lists every typed-array buffer of a result for transfer, once', () => {
+    const out = engineApi.run(defaultScenario());
+    if (!out.ok) throw new Error(out.error);
+    const buffers = transferablesOf(out.result);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers.length).toBe(Object.keys(out.result.series).length + 2);
+  });
+
+  it('answers a bad scenario with the message, not an exception', () => {
+    const s = defaultScenario();
+    s.parameters.tfr_end = 99;
+    expect(engineApi.run(s)).toEqual({ ok: false, error: expect.stringMatching(/parameters\.tfr_end = 99: allowed/) });
+    expect(engineApi.explain(s, 'pop_total', 2030)).toEqual({ error: expect.stringMatching(/tfr_end/) });
+  });
+
+  it('explains a value and checks expressions', () => {
+    const e = engineApi.explain(defaultScenario(), 'beds_per_1000_elderly', 2030);
+    if ('error' in e) throw new Error(e.error);
+    expect(e.formula).toMatch(/^beds_per_1000_elderly = /);
+    expect(e.inputs.map((i) => i.id)).toContain('beds_total');
+    expect(engineApi.checkExpression('beds_total / pop_80plus * 1000')).toBeNull();
+    expect(engineApi.checkExpression('import("fs")')).toMatch(/not allowed/);
+  });
+});
