@@ -74,6 +74,25 @@ describe('the app in Chromium', () => {
   });
 });
 
+describe('base population import in Chromium', () => {
+  it('refuses a bad CSV naming line and column, then accepts a good one', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=zh`, errors);
+    await page.locator('#tab-population').click();
+    const input = page.locator('input[type="file"][accept*="csv"]').first();
+    await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('年龄,男,女\n0,1000,900\n1,abc,950\n') });
+    await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/第3行「男」列/);
+    const before = await cellText(page, 'pop_total');
+    const rows = ['age,male,female', ...Array.from({ length: 100 }, (_, a) => `${a},${1000 + a},${1100 + a}`), '100+,50,80'];
+    const rev = await revision(page);
+    await input.setInputFiles({ name: 'county.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
+    expect(await cellText(page, 'pop_total')).not.toBe(before);
+    const firstYear = await page.locator('[data-testid="results-table"] tr[data-var="pop_total"] td:nth-child(3)').innerText();
+    expect(firstYear.replace(/[^0-9]/g, '')).toBe(String(100 * 1000 + 4950 + 100 * 1100 + 4950 + 130));
+    await page.close();
+  });
+});
+
 describe('the built bundle', () => {
   it('keeps mathjs out of the page (it lives in the worker)', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
