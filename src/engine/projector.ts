@@ -35,6 +35,7 @@ export interface Explanation {
   label: Text;
   unit: Text;
   kind: VariableInfo['kind'];
+  format: VariableInfo['format'];
   /** The formula as written in models/ (for a stock in a later year: the recurrence). */
   formula?: string;
   /** The same formula with each variable replaced by its value in that year. */
@@ -184,7 +185,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     const values = result.series[id];
     if (!values || i < 0 || i >= values.length) throw new ScenarioError(`nothing to explain for ${id} in ${year}`);
     const v = variables(scenario).find((x) => x.id === id)!;
-    const out: Explanation = { id, year, value: values[i], label: v.label, unit: v.unit, kind: v.kind, method: v.method, inputs: [] };
+    const out: Explanation = { id, year, value: values[i], label: v.label, unit: v.unit, kind: v.kind, format: v.format, method: v.method, inputs: [] };
     const eq = compiledFor(scenario).equations.get(id);
     if (!eq) return out;
     const useInitial = i === 0 && eq.initial !== undefined;
