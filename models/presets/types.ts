@@ -1,5 +1,22 @@
-import type { Scenario } from '../../src/engine/types.ts';
+import type { Scenario, TargetOp } from '../../src/engine/types.ts';
 import type { Text } from '../types.ts';
+
+/**
+ * What a plan itself says about one of its indicators (kept exactly as stated, even where the
+ * plan contradicts itself), keyed in `PresetDef.indicatorNotes` by the `indicator` of an actual.
+ */
+export interface PlanIndicatorNote {
+  /** The plan's own status words for the indicator, e.g. 已完成, 符合预期. */
+  status?: string;
+  /** Where the plan says so (seed line). */
+  statusRef?: string;
+  /** The indicator's unit as the plan writes it (for indicators that are not model targets). */
+  unit?: string;
+  /** Which way is better: '>=' (more, the default) or '<=' (less), for indicators that are not model targets. */
+  op?: TargetOp;
+  /** 约束性 (binding) or 预期性 (indicative), when the plan says so. */
+  kind?: 'binding' | 'indicative';
+}
 
 /** A prepared scenario: a real plan's figures (each with its source) or the national baseline. */
 export interface PresetDef {
@@ -7,4 +24,6 @@ export interface PresetDef {
   label: Text;
   description: Text;
   scenario: Scenario;
+  /** The plan's own words about its indicators (status, unit), by actual `indicator`. */
+  indicatorNotes?: Readonly<Record<string, PlanIndicatorNote>>;
 }

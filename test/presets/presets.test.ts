@@ -1,0 +1,137 @@
+/** The plan presets: each validates, runs clean, sources every value it sets, and reproduces its base-year figures. */
+import { describe, expect, it } from 'vitest';
+import { presets, findPreset } from '../../models/presets/index.ts';
+import { defaultProjector } from '../../src/engine/default-model.ts';
+import { checkParameterRanges } from '../../src/engine/scenario/schema.ts';
+import { parseScenario } from '../../src/engine/scenario/migrate.ts';
+import type { ProjectionResult, Scenario } from '../../src/engine/types.ts';
+
+const PLAN_PRESETS = ['jinan-13th', 'sanmen-14th', 'jilin-2016', 'putuo-13th', 'taian-14th'];
+const projector = defaultProjector();
+
+function load(id: string): { scenario: Scenario; result: ProjectionResult } {
+  const preset = findPreset(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  const parsed = parseScenario(JSON.parse(JSON.stringify(preset.scenario)));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return { scenario: parsed.scenario, result: projector.run(parsed.scenario) };
+}
+const base = (r: ProjectionResult, id: string) => r.series[id][0];
+const at = (r: ProjectionResult, id: string, year: number) => r.series[id][year - r.baseYear];
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+describe('plan presets', () => {
+  it('are registered after china-2020, in the plans\' order', () => {
+    expect(presets.map((p) => p.id)).toEqual(['china-2020', ...PLAN_PRESETS]);
+  });
+
+  for (const id of PLAN_PRESETS) {
+    describe(id, () => {
+      it('validates, and its parameters are within the model\'s ranges', () => {
+        const preset = findPreset(id)!;
+        const parsed = parseScenario(JSON.parse(JSON.stringify(preset.scenario)));
+        expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+        expect(checkParameterRanges(preset.scenario, projector.parameters)).toEqual([]);
+        expect(preset.scenario.preset).toBe(id);
+      });
+
+      it('runs with no warnings and every target in range', () => {
+        const { result } = load(id);
+        expect(result.warnings).toEqual([]);
+        for (const t of result.targets) expect(t.error, t.id).toBeUndefined();
+      });
+
+      it('gives every parameter it sets a provenance with a reference (and a note for assumptions)', () => {
+        const s = findPreset(id)!.scenario;
+        for (const pid of Object.keys(s.parameters)) {
+          const p = s.provenance?.[pid];
+          expect(p, pid).toBeDefined();
+          expect(p!.ref.length, pid).toBeGreaterThan(0);
+          if (p!.kind === 'assumption') expect(p!.note?.length ?? 0, pid).toBeGreaterThan(0);
+        }
+        for (const pid of Object.keys(s.provenance ?? {})) expect(s.parameters, pid).toHaveProperty(pid);
+      });
+
+      it('cites a source for every target and actual', () => {
+        const s = findPreset(id)!.scenario;
+        for (const t of s.targets) expect(t.source, t.id).toBeTruthy();
+        for (const a of s.actuals) expect(a.source, a.indicator).toBeTruthy();
+      });
+    });
+  }
+
+  it('says in the description when the population is an assumption (Sanmen, Putuo)', () => {
+    for (const id of ['sanmen-14th', 'putuo-13th']) {
+      const p = findPreset(id)!;
+      expect(p.scenario.provenance?.base_pop_total.kind).toBe('assumption');
+      expect(p.description.zh).toMatch(/假设/);
+      expect(p.description.en).toMatch(/assumption/);
+    }
+  });
+
+  it('labels derived population figures as derived', () => {
+    expect(findPreset('jinan-13th')!.scenario.provenance?.base_share_60plus.note).toMatch(/derived/);
+  });
+});
+
+describe('base-year fixtures (SEED-FIGURES.md)', () => {
+  it('Jinan 2015: 36,300 beds and 30.25 beds per 1000 elderly (J:73)', () => {
+    const { result } = load('jinan-13th');
+    expect(result.baseYear).toBe(2015);
+    expect(round(base(result, 'beds_total'), 0)).toBe(36_300);
+    expect(round(base(result, 'beds_per_1000_elderly'), 2)).toBe(30.25);
+    // Caseloads (J:45, J:47) reproduce in the base year too.
+    expect(round(base(result, 'dibao_recipients_urban'), 0)).toBe(22_000);
+    expect(round(base(result, 'dibao_recipients_rural'), 0)).toBe(81_000);
+    expect(round(base(result, 'tekun_persons'), 0)).toBe(5_561);
+    expect(base(result, 'dibao_std_rural')).toBe(300);
+  });
+
+  it('Sanmen 2020: 55 beds per 1000 elderly and a 53 % nursing share (S:29–43); 17 certified social workers per 10,000, 16 care workers per 10,000 elderly (S:77–90)', () => {
+    const { result } = load('sanmen-14th');
+    expect(result.baseYear).toBe(2020);
+    expect(round(base(result, 'beds_per_1000_elderly'), 1)).toBe(55);
+    expect(round(base(result, 'nursing_bed_share') * 100, 0)).toBe(53);
+    expect(round(base(result, 'sw_per_10k'), 0)).toBe(17);
+    expect(round(base(result, 'care_workers_per_10k_elderly'), 0)).toBe(16);
+    expect(base(result, 'dibao_std_urban')).toBe(660);
+    expect(round(base(result, 'dibao_recipients_urban') + base(result, 'dibao_recipients_rural'), 0)).toBe(9_633);
+  });
+
+  it('Sanmen: the named homes open in their completion years', () => {
+    const { result } = load('sanmen-14th');
+    expect(at(result, 'beds_project_new', 2024)).toBe(860);
+    expect(at(result, 'beds_project_nursing', 2024)).toBe(120);
+    expect(at(result, 'beds_project_new', 2025)).toBe(40);
+  });
+
+  it('Tai\'an: census 2020 population; dibao 719/537 (2020) reproduce 915/720 in 2023 (T:5); caseloads (T:26)', () => {
+    const { result } = load('taian-14th');
+    expect(round(base(result, 'pop_total'), 0)).toBe(5_472_217);
+    expect(round(base(result, 'pop_60plus'), 0)).toBe(1_207_038);
+    expect(round(base(result, 'pop_65plus'), 0)).toBe(854_918);
+    expect(round(at(result, 'dibao_std_urban', 2023), 6)).toBe(915);
+    expect(round(at(result, 'dibao_std_rural', 2023), 6)).toBe(720);
+    expect(round(at(result, 'dibao_ratio_urban_rural', 2023), 2)).toBe(1.27);
+    expect(round(base(result, 'dibao_recipients_urban') + base(result, 'dibao_recipients_rural'), 0)).toBe(84_866);
+    expect(round(base(result, 'tekun_persons'), 0)).toBe(23_976);
+  });
+
+  it('Tai\'an 2023 Q1: 20,590 institutional beds, 14,231 nursing, 69.12 % — kept as achieved values (T:17, T:138)', () => {
+    const s = findPreset('taian-14th')!.scenario;
+    const byName = new Map(s.actuals.map((a) => [a.indicator, a]));
+    expect(byName.get('养老机构床位数')).toMatchObject({ value: 20_590, date: '2023-03' });
+    expect(byName.get('养老机构护理型床位数')).toMatchObject({ value: 14_231, date: '2023-03' });
+    expect(round(byName.get('taian_nursing_bed_share_2025')!.value * 100, 2)).toBe(69.12);
+  });
+
+  it('Jilin 2016: 2,400 new beds in the target year (L:8)', () => {
+    const { result } = load('jilin-2016');
+    expect(at(result, 'beds_new', 2016)).toBe(2_400);
+  });
+
+  it('Putuo 2015: 5,692 beds (P:25)', () => {
+    const { result } = load('putuo-13th');
+    expect(base(result, 'beds_total')).toBe(5_692);
+  });
+});
