@@ -1,0 +1,261 @@
+/**
+ * Saving, reopening, autosave, delete with undo, import refusal, share links and the compare
+ * view, in Chromium against the built app. Each test runs in its own browser context, so each
+ * starts with an empty IndexedDB.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, revision } from './browser.ts';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const tmp = mkdtempSync(join(tmpdir(), 'scenarios-e2e-'));
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+});
+
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
+  contexts.push(context);
+  return context;
+}
+
+/** Waits for the toolbar to finish start-up (shared link / draft / list) and a result to show. */
+async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="scenario-toolbar"][data-ready="true"]', { timeout: 20_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="status"]')?.getAttribute('data-revision') ?? 0) >= 1, undefined, { timeout: 20_000 });
+}
+
+async function open(context: BrowserContext, url = `${inject('baseUrl')}?lang=en`, errors: string[] = []): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  await page.goto(url);
+  await waitReady(page);
+  return page;
+}
+
+async function moveSlider(page: Page, name: RegExp, value: string): Promise<void> {
+  const rev = await revision(page);
+  await page.getByRole('slider', { name }).fill(value);
+  await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
+}
+
+async function saveAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Save as…', exact: true }).click();
+  const dialog = page.getByTestId('save-as-dialog');
+  await dialog.getByRole('textbox').fill(name);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="library-notice"]')?.textContent?.includes(n) && document.querySelector('[data-testid="save-state"]')?.textContent?.trim() === 'Saved', name);
+}
+
+async function exportJson(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON', exact: true }).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+async function openLibrary(page: Page) {
+  await page.getByRole('button', { name: 'Open…', exact: true }).click();
+  const dialog = page.getByTestId('library-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  return dialog;
+}
+
+const waitDraft = (page: Page, before = '') =>
+  page.waitForFunction((b) => {
+    const v = document.querySelector('[data-testid="scenario-toolbar"]')?.getAttribute('data-draft-saved') ?? '';
+    return v !== '' && v !== b;
+  }, before, { timeout: 5000 });
+
+describe('saving, sharing and comparing scenarios', () => {
+  it('saves a named scenario that is there, identical, after a reload', async () => {
+    const errors: string[] = [];
+    const page = await open(await newContext(), undefined, errors);
+    await expect(page.getByTestId('save-state').innerText()).resolves.toBe('Unsaved');
+    await moveSlider(page, /mortality improvement/i, '0.03');
+    // Save on a never-saved scenario asks for a name.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('save-as-dialog').getByRole('textbox').fill('Plan A 规划甲');
+    await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent?.trim() === 'Saved');
+    const before = await exportJson(page);
+    expect(JSON.parse(before)).toMatchObject({ name: 'Plan A 规划甲', parameters: { mortality_improvement: 0.03 } });
+
+    await page.reload();
+    await waitReady(page);
+    const dialog = await openLibrary(page);
+    const row = dialog.locator('tr[data-name="Plan A 规划甲"]');
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.locator('td.sum').innerText()).resolves.toMatch(/60\+ \d+\.\d%/);
+    await page.screenshot({ path: 'test-results/scenarios-library.png' });
+    await row.getByRole('button', { name: /^Open:/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const after = await exportJson(page);
+    expect(after).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('autosaves a moved slider and restores it after a reload, saying so', async () => {
+    const page = await open(await newContext());
+    await moveSlider(page, /mortality improvement/i, '0.035');
+    await waitDraft(page);
+    await page.reload();
+    await waitReady(page);
+    await expect(page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.035');
+    await expect(page.getByTestId('library-notice').innerText()).resolves.toMatch(/Restored your unsaved work in progress/);
+    await page.screenshot({ path: 'test-results/scenarios-restored.png' });
+  });
+
+  it('deletes a saved scenario and brings it back with undo', async () => {
+    const page = await open(await newContext());
+    await saveAs(page, 'Keep me');
+    await moveSlider(page, /mortality improvement/i, '0.02');
+    await saveAs(page, 'Delete me');
+    const dialog = await openLibrary(page);
+    await expect(dialog.locator('tbody tr').count()).resolves.toBe(2);
+    await dialog.getByRole('button', { name: 'Delete: Delete me' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="library-dialog"] tbody tr').length === 1);
+    await page.screenshot({ path: 'test-results/scenarios-deleted.png' });
+    await dialog.getByRole('button', { name: 'Undo: Delete me' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="library-dialog"] tbody tr').length === 2);
+    await expect(dialog.locator('tr[data-name="Delete me"]').count()).resolves.toBe(1);
+  });
+
+  it('refuses a malformed file with the field named, leaving the saved list and the scenario unchanged', async () => {
+    const page = await open(await newContext());
+    await saveAs(page, 'Stored');
+    const good = JSON.parse(await exportJson(page));
+
+    const badYear = join(tmp, 'bad-year.json');
+    writeFileSync(badYear, JSON.stringify({ ...good, name: 'Broken', endYear: 3000 }));
+    await page.getByTestId('import-file').setInputFiles(badYear);
+    const alert = page.getByTestId('library-notice');
+    await expect(alert.getAttribute('role')).resolves.toBe('alert');
+    await expect(alert.innerText()).resolves.toMatch(/bad-year\.json[\s\S]*not imported[\s\S]*endYear = 3000/);
+    await page.screenshot({ path: 'test-results/scenarios-import-refused.png' });
+
+    const badParam = join(tmp, 'bad-param.json');
+    writeFileSync(badParam, JSON.stringify({ ...good, name: 'Broken', parameters: { ...good.parameters, mortality_improvement: 7 } }));
+    await page.getByTestId('import-file').setInputFiles(badParam);
+    await page.waitForFunction(() => document.querySelector('[data-testid="library-notice"]')?.textContent?.includes('bad-param.json'));
+    await expect(alert.innerText()).resolves.toMatch(/parameters\.mortality_improvement/);
+
+    const notJson = join(tmp, 'not-json.json');
+    writeFileSync(notJson, '{"schemaVersion": 2, "name": ');
+    await page.getByTestId('import-file').setInputFiles(notJson);
+    await page.waitForFunction(() => document.querySelector('[data-testid="library-notice"]')?.textContent?.includes('not-json.json'));
+
+    await expect(page.locator('.scenario-name strong').innerText()).resolves.toBe('Stored');
+    await expect(page.getByTestId('save-state').innerText()).resolves.toBe('Saved');
+    const dialog = await openLibrary(page);
+    await expect(dialog.locator('tbody tr').count()).resolves.toBe(1);
+    await expect(dialog.locator('tr[data-name="Stored"]').count()).resolves.toBe(1);
+
+    // A good file imports as a new, unsaved scenario.
+    const okFile = join(tmp, 'ok.json');
+    writeFileSync(okFile, JSON.stringify({ ...good, name: 'From a file', parameters: { ...good.parameters, mortality_improvement: 0.01 } }));
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByTestId('import-file').setInputFiles(okFile);
+    await page.waitForFunction(() => document.querySelector('.scenario-name strong')?.textContent === 'From a file');
+    await expect(page.getByTestId('save-state').innerText()).resolves.toBe('Unsaved');
+    await expect(page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.01');
+  });
+
+  it('round-trips a share link: the copied URL opens the same parameters as a new unsaved scenario', async () => {
+    const page = await open(await newContext());
+    await moveSlider(page, /mortality improvement/i, '0.025');
+    await page.getByRole('button', { name: 'Share link', exact: true }).click();
+    const url = await page.getByTestId('share-url').inputValue();
+    expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="share-dialog"] [role="status"]') !== null);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
+    const sent = JSON.parse(await exportJsonBehindDialog(page));
+
+    const other = await open(await newContext(), url);
+    await expect(other.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.025');
+    await expect(other.getByTestId('save-state').innerText()).resolves.toBe('Unsaved');
+    await expect(other.getByTestId('library-notice').innerText()).resolves.toMatch(/shared link as a new, unsaved scenario/);
+    expect(other.url()).not.toContain('#s=');
+    const received = JSON.parse(await exportJson(other));
+    expect(received.parameters).toEqual(sent.parameters);
+    expect(received.name).toBe(sent.name);
+    await other.screenshot({ path: 'test-results/scenarios-shared.png' });
+  });
+
+  it('compares two scenarios overlaid on the same charts, with the differing inputs, outputs and verdicts', async () => {
+    const errors: string[] = [];
+    const page = await open(await newContext(), undefined, errors);
+    await saveAs(page, 'Baseline');
+    await moveSlider(page, /mortality improvement/i, '0.04');
+    await saveAs(page, 'Longer lives');
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    const view = page.getByTestId('compare-view');
+    await view.waitFor();
+    // The first visit compares the current scenario with the most recent other saved one.
+    await page.waitForFunction(() => {
+      const label = document.querySelector('[data-chart-id="compare-share_60plus"] [role="img"]')?.getAttribute('aria-label') ?? '';
+      return label.includes('Longer lives (current)') && label.includes('Baseline');
+    }, undefined, { timeout: 15_000 });
+    await expect(view.locator('[data-testid="compare-inputs"] tr[data-param="mortality_improvement"]').count()).resolves.toBe(1);
+    await expect(view.locator('[data-testid="compare-outputs"] tr[data-var="share_60plus"]').count()).resolves.toBe(1);
+    await expect(view.locator('[data-compare-key]:checked').count()).resolves.toBe(2);
+    await page.screenshot({ path: 'test-results/scenarios-compare.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a storage failure (IndexedDB blocked), keeps the work and offers it as a JSON file', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(IDBFactory.prototype, 'open', { value: () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } });
+    });
+    const page = await open(context);
+    await page.getByTestId('storage-error').waitFor();
+    await moveSlider(page, /mortality improvement/i, '0.03');
+    await page.getByRole('button', { name: 'Save as…', exact: true }).click();
+    await page.getByTestId('save-as-dialog').getByRole('textbox').fill('Nowhere to go');
+    await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForFunction(() => /unavailable/.test(document.querySelector('[data-testid="library-notice"]')?.textContent ?? ''));
+    await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.03');
+    await page.screenshot({ path: 'test-results/scenarios-storage-error.png' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-notice').getByRole('button', { name: 'Export as a JSON file' }).click()]);
+    expect(JSON.parse(readFileSync((await download.path())!, 'utf8')).parameters.mortality_improvement).toBe(0.03);
+  });
+
+  it('prints a report: name, changed parameters with sources, charts and targets; no controls (zh)', async () => {
+    const page = await open(await newContext(), `${inject('baseUrl')}?lang=zh`);
+    for (const name of ['保存', '另存为…', '打开…', '导入 JSON', '导出 JSON', '导出 CSV', '分享链接', '打印报告']) {
+      await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
+    }
+    await moveSlider(page, /死亡率年均下降率/, '0.03');
+    await page.getByRole('button', { name: '另存为…', exact: true }).click();
+    await page.getByTestId('save-as-dialog').getByRole('textbox').fill('打印测试');
+    await page.getByTestId('save-as-dialog').getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent?.trim() === '已保存');
+    await page.emulateMedia({ media: 'print' });
+    const report = page.getByTestId('print-report');
+    await expect(report.isVisible()).resolves.toBe(true);
+    await expect(report.locator('h2').innerText()).resolves.toBe('打印测试');
+    await expect(report.innerText()).resolves.toMatch(/死亡率年均下降率[\s\S]*假设/);
+    await expect(page.getByRole('button', { name: '保存', exact: true }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-chart-id="overview-shares"]').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: 'test-results/scenarios-print.png', fullPage: true });
+  });
+});
+
+/** Closes the share dialog and exports the scenario JSON. */
+async function exportJsonBehindDialog(page: Page): Promise<string> {
+  await page.getByTestId('share-dialog').getByRole('button', { name: 'Close', exact: true }).click();
+  return exportJson(page);
+}
