@@ -417,6 +417,20 @@ export class ScenarioLibrary {
     return [];
   }
 
+  /**
+   * Opens a preset as a new unsaved scenario; unsaved work in the page is first kept in the
+   * library, so choosing a preset never loses anything.
+   */
+  async openPreset(scenario: Scenario, label: { zh: string; en: string }): Promise<void> {
+    const kept = await this.#keepCurrentIfUnsaved();
+    this.#openUnsaved(scenario);
+    this.#say('success', {
+      zh: `已打开预设情景“${label.zh}”（未保存）。${kept ? `此前未保存的修改已另存为“${kept}”。` : ''}`,
+      en: `Opened the preset “${label.en}” (unsaved).${kept ? ` Your unsaved changes were saved as “${kept}”.` : ''}`,
+    });
+    if (kept) await this.refresh();
+  }
+
   /** The scenario as JSON text, or null (with a notice) when it does not validate. */
   scenarioJson(): string | null {
     try {
