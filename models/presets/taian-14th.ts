@@ -87,7 +87,7 @@ const targets: TargetDef[] = [
 
 /** The evaluation's as-of date where a row states none: T:17 and T:21 report "2023 Q1 / end of March 2023". */
 const EVAL_DATE = '2023-03';
-const NO_DATE = '; date not stated for this row: the evaluation\'s as-of date 2023-03 (T:17, T:21) assumed';
+const NO_DATE = '; date assumed: 2023-03, the evaluation\'s as-of date (T:17, T:21)';
 
 type Row = [indicator: string, value: number, target: number, line: number, extra?: Partial<Actual>];
 const rows: Row[] = [
@@ -120,7 +120,7 @@ const rows: Row[] = [
 
 const actuals: Actual[] = [
   ...rows.map(([indicator, value, target, line, extra]): Actual => ({
-    indicator, value, date: EVAL_DATE, target, targetYear: 2025, source: `T:${line} (table T:117–144)${NO_DATE}`, ...extra,
+    indicator, value, date: EVAL_DATE, target, targetYear: 2025, source: `T:${line} (table T:117–144)${extra?.date ? '' : NO_DATE}`, ...extra,
   })),
   { indicator: 'dibao_std_urban', value: 915, date: '2023-01', baseline: 719, source: 'T:5 (719 → 915 元/人/月, 2020 → 2023; the January 2023 notice 泰民〔2023〕1号)' },
   { indicator: 'dibao_std_rural', value: 720, date: '2023-01', baseline: 537, source: 'T:5 (537 → 720 元/人/月, 2020 → 2023)' },

@@ -6,6 +6,7 @@ import BedsView from './beds-view.svelte';
 import CareWorkersView from './care-workers-view.svelte';
 import AssistanceView from './assistance-view.svelte';
 import SocialWorkersView from './social-workers-view.svelte';
+import EvaluationView from './evaluation-view.svelte';
 import CompareView from './compare-view.svelte';
 
 export type { ViewDef, ViewProps } from './view-types.ts';
@@ -17,4 +18,5 @@ export const views: ViewDef[] = [{ id: 'overview', label: { zh: '总览', en: 'O
   { id: 'care-workers', label: { zh: '养老护理员', en: 'Elder-care workers' }, component: CareWorkersView },
   { id: 'social-workers', label: { zh: '社会工作者', en: 'Social workers' }, component: SocialWorkersView },
   { id: 'assistance', label: { zh: '社会救助', en: 'Assistance' }, component: AssistanceView },
+  { id: 'evaluation', label: { zh: '规划评估', en: 'Plan evaluation' }, component: EvaluationView },
   { id: 'compare', label: { zh: '情景比较', en: 'Compare' }, component: CompareView }];
