@@ -4,10 +4,17 @@
  */
 import { defaultProjector } from '../engine/default-model.ts';
 import type { Explanation } from '../engine/projector.ts';
-import type { ProjectionResult, Scenario } from '../engine/types.ts';
+import { defaultLever, describeGoalSeek, goalSeek, type GoalSeekResult } from '../engine/goal-seek.ts';
+import type { ProjectionResult, Scenario, TargetDef } from '../engine/types.ts';
 
 /** A projection, or the message that names the field at fault. */
 export type RunOutcome = { ok: true; result: ProjectionResult; ms: number } | { ok: false; error: string };
+
+/** A goal seek's answer with the sentence the page shows, in both languages. */
+export interface GoalSeekAnswer {
+  result: GoalSeekResult;
+  text: { zh: string; en: string };
+}
 
 /** The engine API: every method takes and returns plain, structured-clonable data. */
 export const engineApi = {
@@ -33,7 +40,21 @@ export const engineApi = {
   },
   /** Checks an expression as a planner types it: null when valid, else the message. */
   checkExpression(expr: string, scenario?: Scenario): string | null {
-    return defaultProjector().checkExpression(expr, scenario);
+    try {
+      return defaultProjector().checkExpression(expr, scenario);
+    } catch (err) {
+      return (err as Error).message;
+    }
+  },
+  /** The smallest change of one parameter (the lever) that meets a missed target, with its cost. */
+  goalSeek(scenario: Scenario, targetId: string, leverId: string): GoalSeekAnswer {
+    const result = goalSeek(defaultProjector(), scenario, targetId, leverId);
+    return { result, text: { zh: describeGoalSeek(result, 'zh'), en: describeGoalSeek(result, 'en') } };
+  },
+  /** The lever goal seek moves by default for each target (by target id; null when none fits). */
+  defaultLevers(targets: readonly Pick<TargetDef, 'id' | 'expr' | 'lever'>[]): Record<string, string | null> {
+    const parameters = defaultProjector().parameters;
+    return Object.fromEntries(targets.map((t) => [t.id, defaultLever(t, parameters)]));
   },
 };
 

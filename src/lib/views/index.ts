@@ -1,6 +1,7 @@
 /** The tabs of the main area, in order. Domain views register here. */
 import type { ViewDef } from './view-types.ts';
 import OverviewView from './overview-view.svelte';
+import TargetsView from './targets-view.svelte';
 import PopulationView from './population-view.svelte';
 import BedsView from './beds-view.svelte';
 import CareWorkersView from './care-workers-view.svelte';
@@ -13,6 +14,7 @@ export type { ViewDef, ViewProps } from './view-types.ts';
 
 /** Every view, in tab order. */
 export const views: ViewDef[] = [{ id: 'overview', label: { zh: '总览', en: 'Overview' }, component: OverviewView },
+  { id: 'targets', label: { zh: '目标', en: 'Targets' }, component: TargetsView },
   { id: 'population', label: { zh: '人口与失能', en: 'Population' }, component: PopulationView },
   { id: 'beds', label: { zh: '养老床位', en: 'Elder-care beds' }, component: BedsView },
   { id: 'care-workers', label: { zh: '养老护理员', en: 'Elder-care workers' }, component: CareWorkersView },
