@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, measureSliderLatency, openApp, percentile, revision } from './browser.ts';
+import { eventually } from './eventually.ts';
 
 let browser: Browser;
 const errors: string[] = [];
@@ -18,7 +19,7 @@ const chartPixels = (page: Page, chartId: string) => page.locator(`[data-chart-i
 describe('the app in Chromium', () => {
   it('opens on the default scenario without console errors, in Chinese', async () => {
     const page = await openApp(browser, `${inject('baseUrl')}?lang=zh`, errors);
-    await expect(page.locator('h1').innerText()).resolves.toBe('民政规划情景模拟器');
+    await eventually(async () => expect(await page.locator('h1').innerText()).toBe('民政规划情景模拟器'));
     const rows = await page.locator('[data-testid="results-table"] tbody tr').count();
     expect(rows).toBeGreaterThan(5);
     expect(await cellText(page, 'pop_60plus')).toMatch(/\d/);
@@ -29,7 +30,7 @@ describe('the app in Chromium', () => {
 
   it('moving a slider updates the chart and the table', async () => {
     const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Civil-affairs planning simulator');
+    await eventually(async () => expect(await page.locator('h1').innerText()).toBe('Civil-affairs planning simulator'));
     const beforeCell = await cellText(page, 'pop_total');
     const beforeChart = await chartPixels(page, 'overview-elderly');
     const rev = await revision(page);
@@ -48,7 +49,7 @@ describe('the app in Chromium', () => {
     const input = page.getByRole('spinbutton', { name: /mortality improvement/i });
     await input.fill('7');
     const alert = page.getByRole('alert');
-    await expect(alert.innerText()).resolves.toMatch(/Mortality improvement = 7: out of the allowed range; allowed -0\.02–0\.06/);
+    await eventually(async () => expect(await alert.innerText()).toMatch(/Mortality improvement = 7: out of the allowed range; allowed -0\.02–0\.06/));
     expect(await cellText(page, 'pop_total')).toBe(before);
     await page.close();
   });
@@ -57,8 +58,8 @@ describe('the app in Chromium', () => {
     const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
     await page.locator('[data-testid="results-table"] tr[data-var="share_60plus"] td:last-child button').click();
     const dialog = page.getByTestId('explain-dialog');
-    await expect(dialog.getByTestId('explain-formula').innerText()).resolves.toContain('share_60plus = pop_60plus / pop_total');
-    await expect(dialog.getByTestId('explain-substituted').innerText()).resolves.toMatch(/^0\.\d+ = \d+(\.\d+)? \/ \d+/);
+    await eventually(async () => expect(await dialog.getByTestId('explain-formula').innerText()).toContain('share_60plus = pop_60plus / pop_total'));
+    await eventually(async () => expect(await dialog.getByTestId('explain-substituted').innerText()).toMatch(/^0\.\d+ = \d+(\.\d+)? \/ \d+/));
     await page.close();
   });
 
@@ -80,7 +81,7 @@ describe('base population import in Chromium', () => {
     await page.locator('#tab-population').click();
     const input = page.locator('input[type="file"][accept*="csv"]').first();
     await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('年龄,男,女\n0,1000,900\n1,abc,950\n') });
-    await expect(page.getByRole('alert').first().innerText()).resolves.toMatch(/第3行「男」列/);
+    await eventually(async () => expect(await page.getByRole('alert').first().innerText()).toMatch(/第3行「男」列/));
     const before = await cellText(page, 'pop_total');
     const rows = ['age,male,female', ...Array.from({ length: 100 }, (_, a) => `${a},${1000 + a},${1100 + a}`), '100+,50,80'];
     const rev = await revision(page);

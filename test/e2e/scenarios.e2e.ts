@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, revision } from './browser.ts';
+import { eventually } from './eventually.ts';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -82,7 +83,7 @@ describe('saving, sharing and comparing scenarios', () => {
   it('saves a named scenario that is there, identical, after a reload', async () => {
     const errors: string[] = [];
     const page = await open(await newContext(), undefined, errors);
-    await expect(page.getByTestId('save-state').innerText()).resolves.toBe('Unsaved');
+    await eventually(async () => expect(await page.getByTestId('save-state').innerText()).toBe('Unsaved'));
     await moveSlider(page, /mortality improvement/i, '0.03');
     // Save on a never-saved scenario asks for a name.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -96,8 +97,8 @@ describe('saving, sharing and comparing scenarios', () => {
     await waitReady(page);
     const dialog = await openLibrary(page);
     const row = dialog.locator('tr[data-name="Plan A 规划甲"]');
-    await expect(row.count()).resolves.toBe(1);
-    await expect(row.locator('td.sum').innerText()).resolves.toMatch(/60\+ \d+\.\d%/);
+    await eventually(async () => expect(await row.count()).toBe(1));
+    await eventually(async () => expect(await row.locator('td.sum').innerText()).toMatch(/60\+ \d+\.\d%/));
     await page.screenshot({ path: 'test-results/scenarios-library.png' });
     await row.getByRole('button', { name: /^Open:/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -112,8 +113,8 @@ describe('saving, sharing and comparing scenarios', () => {
     await waitDraft(page);
     await page.reload();
     await waitReady(page);
-    await expect(page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.035');
-    await expect(page.getByTestId('library-notice').innerText()).resolves.toMatch(/Restored your unsaved work in progress/);
+    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.035'));
+    await eventually(async () => expect(await page.getByTestId('library-notice').innerText()).toMatch(/Restored your unsaved work in progress/));
     await page.screenshot({ path: 'test-results/scenarios-restored.png' });
   });
 
@@ -123,13 +124,13 @@ describe('saving, sharing and comparing scenarios', () => {
     await moveSlider(page, /mortality improvement/i, '0.02');
     await saveAs(page, 'Delete me');
     const dialog = await openLibrary(page);
-    await expect(dialog.locator('tbody tr').count()).resolves.toBe(2);
+    await eventually(async () => expect(await dialog.locator('tbody tr').count()).toBe(2));
     await dialog.getByRole('button', { name: 'Delete: Delete me' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="library-dialog"] tbody tr').length === 1);
     await page.screenshot({ path: 'test-results/scenarios-deleted.png' });
     await dialog.getByRole('button', { name: 'Undo: Delete me' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="library-dialog"] tbody tr').length === 2);
-    await expect(dialog.locator('tr[data-name="Delete me"]').count()).resolves.toBe(1);
+    await eventually(async () => expect(await dialog.locator('tr[data-name="Delete me"]').count()).toBe(1));
   });
 
   it('refuses a malformed file with the field named, leaving the saved list and the scenario unchanged', async () => {
@@ -141,26 +142,27 @@ describe('saving, sharing and comparing scenarios', () => {
     writeFileSync(badYear, JSON.stringify({ ...good, name: 'Broken', endYear: 3000 }));
     await page.getByTestId('import-file').setInputFiles(badYear);
     const alert = page.getByTestId('library-notice');
-    await expect(alert.getAttribute('role')).resolves.toBe('alert');
-    await expect(alert.innerText()).resolves.toMatch(/bad-year\.json[\s\S]*not imported[\s\S]*endYear = 3000/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="library-notice"]')?.textContent?.includes('bad-year.json'));
+    await eventually(async () => expect(await alert.getAttribute('role')).toBe('alert'));
+    await eventually(async () => expect(await alert.innerText()).toMatch(/bad-year\.json[\s\S]*not imported[\s\S]*endYear = 3000/));
     await page.screenshot({ path: 'test-results/scenarios-import-refused.png' });
 
     const badParam = join(tmp, 'bad-param.json');
     writeFileSync(badParam, JSON.stringify({ ...good, name: 'Broken', parameters: { ...good.parameters, mortality_improvement: 7 } }));
     await page.getByTestId('import-file').setInputFiles(badParam);
     await page.waitForFunction(() => document.querySelector('[data-testid="library-notice"]')?.textContent?.includes('bad-param.json'));
-    await expect(alert.innerText()).resolves.toMatch(/parameters\.mortality_improvement/);
+    await eventually(async () => expect(await alert.innerText()).toMatch(/parameters\.mortality_improvement/));
 
     const notJson = join(tmp, 'not-json.json');
     writeFileSync(notJson, '{"schemaVersion": 2, "name": ');
     await page.getByTestId('import-file').setInputFiles(notJson);
     await page.waitForFunction(() => document.querySelector('[data-testid="library-notice"]')?.textContent?.includes('not-json.json'));
 
-    await expect(page.locator('.scenario-name strong').innerText()).resolves.toBe('Stored');
-    await expect(page.getByTestId('save-state').innerText()).resolves.toBe('Saved');
+    await eventually(async () => expect(await page.locator('.scenario-name strong').innerText()).toBe('Stored'));
+    await eventually(async () => expect(await page.getByTestId('save-state').innerText()).toBe('Saved'));
     const dialog = await openLibrary(page);
-    await expect(dialog.locator('tbody tr').count()).resolves.toBe(1);
-    await expect(dialog.locator('tr[data-name="Stored"]').count()).resolves.toBe(1);
+    await eventually(async () => expect(await dialog.locator('tbody tr').count()).toBe(1));
+    await eventually(async () => expect(await dialog.locator('tr[data-name="Stored"]').count()).toBe(1));
 
     // A good file imports as a new, unsaved scenario.
     const okFile = join(tmp, 'ok.json');
@@ -168,8 +170,8 @@ describe('saving, sharing and comparing scenarios', () => {
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByTestId('import-file').setInputFiles(okFile);
     await page.waitForFunction(() => document.querySelector('.scenario-name strong')?.textContent === 'From a file');
-    await expect(page.getByTestId('save-state').innerText()).resolves.toBe('Unsaved');
-    await expect(page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.01');
+    await eventually(async () => expect(await page.getByTestId('save-state').innerText()).toBe('Unsaved'));
+    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.01'));
   });
 
   it('round-trips a share link: the copied URL opens the same parameters as a new unsaved scenario', async () => {
@@ -179,13 +181,13 @@ describe('saving, sharing and comparing scenarios', () => {
     const url = await page.getByTestId('share-url').inputValue();
     expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+/);
     await page.waitForFunction(() => document.querySelector('[data-testid="share-dialog"] [role="status"]') !== null);
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
+    await eventually(async () => expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url));
     const sent = JSON.parse(await exportJsonBehindDialog(page));
 
     const other = await open(await newContext(), url);
-    await expect(other.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.025');
-    await expect(other.getByTestId('save-state').innerText()).resolves.toBe('Unsaved');
-    await expect(other.getByTestId('library-notice').innerText()).resolves.toMatch(/shared link as a new, unsaved scenario/);
+    await eventually(async () => expect(await other.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.025'));
+    await eventually(async () => expect(await other.getByTestId('save-state').innerText()).toBe('Unsaved'));
+    await eventually(async () => expect(await other.getByTestId('library-notice').innerText()).toMatch(/shared link as a new, unsaved scenario/));
     expect(other.url()).not.toContain('#s=');
     const received = JSON.parse(await exportJson(other));
     expect(received.parameters).toEqual(sent.parameters);
@@ -207,9 +209,9 @@ describe('saving, sharing and comparing scenarios', () => {
       const label = document.querySelector('[data-chart-id="compare-share_60plus"] [role="img"]')?.getAttribute('aria-label') ?? '';
       return label.includes('Longer lives (current)') && label.includes('Baseline');
     }, undefined, { timeout: 15_000 });
-    await expect(view.locator('[data-testid="compare-inputs"] tr[data-param="mortality_improvement"]').count()).resolves.toBe(1);
-    await expect(view.locator('[data-testid="compare-outputs"] tr[data-var="share_60plus"]').count()).resolves.toBe(1);
-    await expect(view.locator('[data-compare-key]:checked').count()).resolves.toBe(2);
+    await eventually(async () => expect(await view.locator('[data-testid="compare-inputs"] tr[data-param="mortality_improvement"]').count()).toBe(1));
+    await eventually(async () => expect(await view.locator('[data-testid="compare-outputs"] tr[data-var="share_60plus"]').count()).toBe(1));
+    await eventually(async () => expect(await view.locator('[data-compare-key]:checked').count()).toBe(2));
     await page.screenshot({ path: 'test-results/scenarios-compare.png', fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -227,7 +229,7 @@ describe('saving, sharing and comparing scenarios', () => {
     await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(() => /unavailable/.test(document.querySelector('[data-testid="library-notice"]')?.textContent ?? ''));
     await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).resolves.toBe('0.03');
+    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.03'));
     await page.screenshot({ path: 'test-results/scenarios-storage-error.png' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-notice').getByRole('button', { name: 'Export as a JSON file' }).click()]);
     expect(JSON.parse(readFileSync((await download.path())!, 'utf8')).parameters.mortality_improvement).toBe(0.03);
@@ -236,7 +238,7 @@ describe('saving, sharing and comparing scenarios', () => {
   it('prints a report: name, changed parameters with sources, charts and targets; no controls (zh)', async () => {
     const page = await open(await newContext(), `${inject('baseUrl')}?lang=zh`);
     for (const name of ['保存', '另存为…', '打开…', '导入 JSON', '导出 JSON', '导出 CSV', '分享链接', '打印报告']) {
-      await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
+      await eventually(async () => expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1));
     }
     await moveSlider(page, /死亡率年均下降率/, '0.03');
     await page.getByRole('button', { name: '另存为…', exact: true }).click();
@@ -245,11 +247,11 @@ describe('saving, sharing and comparing scenarios', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent?.trim() === '已保存');
     await page.emulateMedia({ media: 'print' });
     const report = page.getByTestId('print-report');
-    await expect(report.isVisible()).resolves.toBe(true);
-    await expect(report.locator('h2').innerText()).resolves.toBe('打印测试');
-    await expect(report.innerText()).resolves.toMatch(/死亡率年均下降率[\s\S]*假设/);
-    await expect(page.getByRole('button', { name: '保存', exact: true }).isVisible()).resolves.toBe(false);
-    await expect(page.locator('[data-chart-id="overview-shares"]').isVisible()).resolves.toBe(true);
+    await eventually(async () => expect(await report.isVisible()).toBe(true));
+    await eventually(async () => expect(await report.locator('h2').innerText()).toBe('打印测试'));
+    await eventually(async () => expect(await report.innerText()).toMatch(/死亡率年均下降率[\s\S]*假设/));
+    await eventually(async () => expect(await page.getByRole('button', { name: '保存', exact: true }).isVisible()).toBe(false));
+    await eventually(async () => expect(await page.locator('[data-chart-id="overview-shares"]').isVisible()).toBe(true));
     await page.screenshot({ path: 'test-results/scenarios-print.png', fullPage: true });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, revision } from './browser.ts';
+import { eventually } from './eventually.ts';
 
 let browser: Browser;
 const errors: string[] = [];
@@ -54,18 +55,18 @@ describe('targets in Chromium', () => {
     const page = await openTargets();
     const id = 'sanmen_care_workers_per_10k_elderly_2025';
     const catalogItem = page.locator(`[data-catalog-id="${id}"]`);
-    await expect(catalogItem.innerText()).resolves.toMatch(/S:86/);
+    await eventually(async () => expect(await catalogItem.innerText()).toMatch(/S:86/));
     await catalogItem.getByRole('button', { name: /Add target/ }).click();
     await expect.poll(() => row(page, id).getByTestId('target-status').innerText()).toMatch(/✗ Missed/);
     const margin = await row(page, id).getByTestId('target-margin').innerText();
     expect(margin).toMatch(/^−[\d.,]+/);
-    await expect(row(page, id).innerText()).resolves.toMatch(/S:86 \(table S:77–90\) indicative/);
-    await expect(catalogItem.innerText()).resolves.toMatch(/Added/);
+    await eventually(async () => expect(await row(page, id).innerText()).toMatch(/S:86 \(table S:77–90\) indicative/));
+    await eventually(async () => expect(await catalogItem.innerText()).toMatch(/Added/));
 
     await setSlider(page, 'care_workers_new_per_year', 200_000);
     await expect.poll(() => row(page, id).getByTestId('target-margin').innerText()).not.toBe(margin);
-    await expect(row(page, id).getByTestId('target-status').innerText()).resolves.toMatch(/✓ Met/);
-    await expect(row(page, id).getByTestId('target-margin').innerText()).resolves.toMatch(/^\+/);
+    await eventually(async () => expect(await row(page, id).getByTestId('target-status').innerText()).toMatch(/✓ Met/));
+    await eventually(async () => expect(await row(page, id).getByTestId('target-margin').innerText()).toMatch(/^\+/));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -80,16 +81,16 @@ describe('targets in Chromium', () => {
 
     await expr.fill('import("x")');
     await expect.poll(() => message.innerText()).toMatch(/"import" is not allowed/);
-    await expect(expr.getAttribute('aria-describedby')).resolves.toBe(await message.getAttribute('id'));
-    await expect(expr.getAttribute('aria-invalid')).resolves.toBe('true');
+    await eventually(async () => expect(await expr.getAttribute('aria-describedby')).toBe(await message.getAttribute('id')));
+    await eventually(async () => expect(await expr.getAttribute('aria-invalid')).toBe('true'));
     await form.getByRole('button', { name: 'Save target' }).click();
-    await expect(form.isVisible()).resolves.toBe(true);
+    await eventually(async () => expect(await form.isVisible()).toBe(true));
 
     await expr.fill('beds_total +');
     await expect.poll(() => message.innerText()).toMatch(/syntax error/i);
     await form.getByRole('button', { name: 'Save target' }).click();
-    await expect(form.isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('targets-table').count()).resolves.toBe(0);
+    await eventually(async () => expect(await form.isVisible()).toBe(true));
+    await eventually(async () => expect(await page.getByTestId('targets-table').count()).toBe(0));
 
     await page.screenshot({ path: 'test-results/targets-invalid.png', fullPage: false });
     expect(errors).toEqual([]);
@@ -107,18 +108,18 @@ describe('targets in Chromium', () => {
     await seek.getByRole('button', { name: 'Find the value' }).click();
     const answer = seek.getByTestId('goal-seek-answer');
     await answer.waitFor({ timeout: 30_000 });
-    await expect(answer.innerText()).resolves.toMatch(/^Build [\d,]+ beds a year more .* to meet "Beds per 1000 elderly in 2030 ≥ 35/);
+    await eventually(async () => expect(await answer.innerText()).toMatch(/^Build [\d,]+ beds a year more .* to meet "Beds per 1000 elderly in 2030 ≥ 35/));
     await page.screenshot({ path: 'test-results/targets-goal-seek.png', fullPage: true });
 
     const rev = await revision(page);
     await seek.getByTestId('goal-seek-apply').click();
     await page.waitForFunction((v) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > v, rev);
     await expect.poll(() => r.getByTestId('target-status').innerText()).toMatch(/✓ Met/);
-    await expect(r.getByTestId('target-margin').innerText()).resolves.toMatch(/^(\+|0)/);
+    await eventually(async () => expect(await r.getByTestId('target-margin').innerText()).toMatch(/^(\+|0)/));
 
     // The target's line is drawn on the beds-per-1000 chart's accessible summary (legend).
     await page.getByRole('tab', { name: 'Elder-care beds' }).click();
-    await expect(page.locator('[data-chart-id="beds-per-1000"]').isVisible()).resolves.toBe(true);
+    await eventually(async () => expect(await page.locator('[data-chart-id="beds-per-1000"]').isVisible()).toBe(true));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -138,7 +139,7 @@ describe('targets in Chromium', () => {
 
     await addTarget(page, { label: 'Beds per 1000 aged 80+', expr: 'beds_per_1000_80plus', value: '100', year: '2030' });
     await expect.poll(() => row(page, 'target_1').getByTestId('target-status').innerText()).toMatch(/Met|Missed/);
-    await expect(row(page, 'target_1').getByTestId('target-value').innerText()).resolves.toMatch(/\d/);
+    await eventually(async () => expect(await row(page, 'target_1').getByTestId('target-value').innerText()).toMatch(/\d/));
     await page.screenshot({ path: 'test-results/targets-view.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -9,9 +9,9 @@ export interface ViewProps {
   onexplain: (id: string, year: number) => void;
 }
 
-/** A tab of the main area. */
+/** A tab of the main area; `load` imports its component (lazily, except the overview). */
 export interface ViewDef {
   id: string;
   label: Text;
-  component: Component<ViewProps>;
+  load: () => Promise<Component<ViewProps>>;
 }
