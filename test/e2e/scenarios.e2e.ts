@@ -216,6 +216,21 @@ describe('saving, sharing and comparing scenarios', () => {
     expect(errors).toEqual([]);
   });
 
+  it('compares the current work with the preset it started from when nothing is saved (trainers)', async () => {
+    const errors: string[] = [];
+    const page = await open(await newContext(), undefined, errors);
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('sanmen-14th');
+    await page.waitForFunction(() => document.querySelector('.scenario-name strong')?.textContent?.includes('三门'));
+    await moveSlider(page, /mortality improvement/i, '0.04');
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    const view = page.getByTestId('compare-view');
+    await view.waitFor();
+    await eventually(async () => expect(await view.locator('[data-compare-key="preset:sanmen-14th"]:checked').count()).toBe(1));
+    await eventually(async () => expect(await view.locator('[data-testid="compare-inputs"] tr[data-param="mortality_improvement"]').count()).toBe(1));
+    await eventually(async () => expect(await view.locator('[data-testid="compare-outputs"] tr[data-var="pop_80plus"]').count()).toBe(1));
+    expect(errors).toEqual([]);
+  });
+
   it('shows a storage failure (IndexedDB blocked), keeps the work and offers it as a JSON file', async () => {
     const context = await newContext();
     await context.addInitScript(() => {

@@ -1,14 +1,20 @@
 /**
- * The compare view's state: which scenarios are compared (the current one and saved ones, two
- * to four), and each saved one's scenario and result, computed on its own worker channel
+ * The compare view's state: which scenarios are compared (the current one, saved ones and
+ * presets, two to four), and each saved one's scenario and result, computed on its own worker channel
  * (`compare-<id>`). Kept for the page, so the choice survives switching tabs.
  */
 import type { ProjectionResult, Scenario } from '../../engine/types.ts';
 import { enginePool } from '../engine-client.ts';
 import { scenarioLibrary } from './scenario-library.svelte.ts';
+import { findPreset } from '../../../models/presets/index.ts';
 
 /** The key of the page's current scenario among the compared ones. */
 export const CURRENT_KEY = 'current';
+/** The key prefix of a preset among the compared ones (`preset:<id>`). */
+export const PRESET_PREFIX = 'preset:';
+/** The version under which presets are listed (they never change while the page is open). */
+export const PRESET_VERSION = 'preset';
+
 /** At most this many scenarios are compared at once. */
 export const MAX_COMPARED = 4;
 
@@ -24,7 +30,7 @@ export interface ComparedScenario {
 
 /** Selection and results of the compare view. */
 export class CompareState {
-  /** Keys of the compared scenarios, in the order chosen: `CURRENT_KEY` or saved ids. */
+  /** Keys of the compared scenarios, in the order chosen: `CURRENT_KEY`, saved ids or `preset:<id>`. */
   selected = $state<string[]>([CURRENT_KEY]);
   /** Saved scenarios loaded so far, by id (large results: raw). */
   loaded = $state.raw<Record<string, ComparedScenario>>({});
@@ -59,7 +65,8 @@ export class CompareState {
       if (this.loaded[id]?.version !== version) return;
       this.loaded = { ...this.loaded, [id]: { ...this.loaded[id], ...patch } };
     };
-    const scenario = await scenarioLibrary().read(id);
+    const preset = id.startsWith(PRESET_PREFIX) ? findPreset(id.slice(PRESET_PREFIX.length)) : undefined;
+    const scenario = preset ? structuredClone(preset.scenario) : await scenarioLibrary().read(id);
     if (!scenario) return set({ error: 'cannot be read' });
     set({ scenario });
     try {
