@@ -1,48 +1,20 @@
 /**
- * Number formatting for charts and tables: never prints NaN, follows the display format.
- * Intl.NumberFormat objects are cached: `toLocaleString(locale, options)` builds a new one on
- * every call, which dominated the time of a slider move.
+ * Number formatting for charts and tables: the engine's unit-aware `formatValue` (the same text
+ * as target tables and goal-seek sentences), plus compact axis labels for large counts
+ * (1.2亿, 3,500万 / 120M). Never prints NaN.
  */
 import type { DisplayFormat } from '../../models/types.ts';
+import { formatValue, formatNumber as plainNumber, NO_VALUE } from '../engine/format.ts';
 import type { Lang } from './i18n.svelte.ts';
 
-const cache = new Map<string, Intl.NumberFormat>();
-
-function nf(lang: Lang, maxDigits: number, minDigits = 0, compact = false): Intl.NumberFormat {
-  const key = `${lang}|${maxDigits}|${minDigits}|${compact}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
-      maximumFractionDigits: maxDigits,
-      minimumFractionDigits: minDigits,
-      ...(compact ? { notation: 'compact' as const } : {}),
-    });
-    cache.set(key, f);
-  }
-  return f;
-}
-
-/** Formats one value for display; non-finite values print as "—". */
+/** Formats one value for display; `compact` shortens large counts for chart axes. */
 export function formatNumber(value: number | null | undefined, format: DisplayFormat, lang: Lang, compact = false): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const zh = lang === 'zh';
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
   const abs = Math.abs(value);
-  switch (format) {
-    case 'share':
-      return `${nf(lang, 1, 1).format(value * 100)}%`;
-    case 'year':
-      return String(Math.round(value));
-    case 'money':
-      if (zh && abs >= 1e8) return `${nf(lang, 2).format(value / 1e8)}亿元`;
-      if (zh && abs >= 1e4) return `${nf(lang, 1).format(value / 1e4)}万元`;
-      return compact ? `${nf(lang, 2, 0, true).format(value)} 元` : `${nf(lang, 0).format(value)} 元`;
-    case 'count':
-      if (compact && abs >= 1e4) {
-        if (!zh) return nf(lang, 2, 0, true).format(value);
-        return abs >= 1e8 ? `${nf(lang, 2).format(value / 1e8)}亿` : `${nf(lang, 1).format(value / 1e4)}万`;
-      }
-      return nf(lang, abs >= 100 ? 0 : 2).format(value);
-    default:
-      return nf(lang, abs >= 100 ? 1 : 3).format(value);
+  if (compact && format === 'count' && abs >= 1e4) {
+    if (lang === 'zh') return abs >= 1e8 ? `${plainNumber(value / 1e8, lang, 2)}亿` : `${plainNumber(value / 1e4, lang, 1)}万`;
+    return abs >= 1e9 ? `${plainNumber(value / 1e9, lang, 2)}bn` : abs >= 1e6 ? `${plainNumber(value / 1e6, lang, 1)}M` : `${plainNumber(value / 1e3, lang, 1)}k`;
   }
+  if (format === 'rate' && !compact) return plainNumber(value, lang, abs >= 100 ? 1 : 3);
+  return formatValue(value, format, lang);
 }

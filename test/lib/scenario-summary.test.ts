@@ -16,12 +16,12 @@ describe('summaryLine', () => {
   });
 
   it('reports them in English', () => {
-    expect(summaryLine(r, 'en')).toBe('2022: 60+ 39.3% · beds/1000 elderly 22.2 · assistance 1.83T 元 · social workers/10k 11.7 · targets met 1/2');
+    expect(summaryLine(r, 'en')).toBe('2022: 60+ 39.3% · beds/1000 elderly 22.2 · assistance 1,830 bn yuan · social workers/10k 11.7 · targets met 1/2');
   });
 
   it('skips series the model lacks and values that are not finite, and is empty without a result', () => {
     const partial = fakeResult({ share_60plus: [0.2, 0.25, 0.3], sw_per_10k: [1, 2, Number.NaN] });
-    expect(summaryLine(partial, 'en')).toBe('2022: 60+ 30.0%');
+    expect(summaryLine(partial, 'en')).toBe('2022: 60+ 30%');
     expect(summaryLine(fakeResult({ other: [1, 2, 3] }), 'en')).toBe('');
     expect(summaryLine(null, 'zh')).toBe('');
   });
