@@ -140,6 +140,22 @@ const parameters: ParameterDef[] = [
   },
   // ── Dibao recipients ────────────────────────────────────────────────────────────────────
   {
+    id: 'dibao_recipients_mode', label: t('低保对象测算方式', 'Dibao recipients from'), unit: CHOICE,
+    default: 0, min: 0, max: 1, step: 1, integer: true, group: 'assist_dibao', format: 'count',
+    choices: [t('覆盖率 × 城乡人口(随人口变化)', 'coverage × urban/rural population (follows the population)'), t('基期人数 × 年变化(规划常给人数)', 'base-year count × annual change (plans often state counts)')],
+    source: assumption('MODEL.md §4', 'coverage follows the population; a count is what plans state (e.g. Jinan 2.2万 urban, 8.1万 rural persons, J:45)'),
+  },
+  {
+    id: 'dibao_recipients_urban_base', label: t('基期城市低保对象人数', 'Urban dibao recipients, base year'), unit: PERSONS,
+    default: 12_240_000, min: 0, max: 50_000_000, step: 1, group: 'assist_dibao', format: 'count',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_recipients_2018_02', note: '1,224万 (2018-02), the latest national count in data/; used when the mode is "base-year count"' },
+  },
+  {
+    id: 'dibao_recipients_rural_base', label: t('基期农村低保对象人数', 'Rural dibao recipients, base year'), unit: PERSONS,
+    default: 39_406_000, min: 0, max: 100_000_000, step: 1, group: 'assist_dibao', format: 'count',
+    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_recipients (2018-02)', note: '3,940.6万 (2018-02); used when the mode is "base-year count"' },
+  },
+  {
     id: 'dibao_coverage_urban_base', label: t('基期城市低保覆盖率', 'Urban dibao coverage, base year'), unit: t('低保对象/城镇人口', 'recipients per urban resident'),
     default: 0.01357, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
     source: { kind: 'national', ref: 'national-targets.csv dibao_urban_recipients_2018_02 ÷ census 2020 urban population', note: 'derived: 1,224万 (2018-02) / 90,199万 (2020-11); recipients fell after 2018, so this likely overstates 2020 — confirm' },
@@ -150,12 +166,12 @@ const parameters: ParameterDef[] = [
     source: { kind: 'national', ref: 'national-targets.csv dibao_rural_recipients (2018-02, caveat of the urban row) ÷ census 2020 rural population', note: 'derived: 3,940.6万 (2018-02) / 50,979万 (2020-11); mixed dates — confirm' },
   },
   {
-    id: 'dibao_coverage_trend_urban', label: t('城市低保覆盖率年变化', 'Urban coverage trend'), unit: PER_YEAR,
+    id: 'dibao_coverage_trend_urban', label: t('城市低保覆盖率(或人数)年变化', 'Urban coverage (or count) trend'), unit: PER_YEAR,
     default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'rate',
     source: assumption('constant', 'national urban recipients fell 1,701万 → 1,261万 in 2015–2017; whether that continues is a policy question'),
   },
   {
-    id: 'dibao_coverage_trend_rural', label: t('农村低保覆盖率年变化', 'Rural coverage trend'), unit: PER_YEAR,
+    id: 'dibao_coverage_trend_rural', label: t('农村低保覆盖率(或人数)年变化', 'Rural coverage (or count) trend'), unit: PER_YEAR,
     default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'rate',
     source: assumption('constant', 'national rural recipients fell 4,904万 → 4,045万 in 2015–2017; planner to set'),
   },
@@ -361,8 +377,10 @@ const equations: EquationDef[] = [
     'clamp(dibao_coverage_urban_base * (1 + dibao_coverage_trend_urban) ^ t, 0, 1)'),
   eq('dibao_coverage_rural', '农村低保覆盖率', 'Rural dibao coverage', FRACTION, 'share',
     'clamp(dibao_coverage_rural_base * (1 + dibao_coverage_trend_rural) ^ t, 0, 1)'),
-  eq('dibao_recipients_urban', '城市低保对象', 'Urban dibao recipients', PERSONS, 'count', 'pop_urban * dibao_coverage_urban'),
-  eq('dibao_recipients_rural', '农村低保对象', 'Rural dibao recipients', PERSONS, 'count', 'pop_rural * dibao_coverage_rural'),
+  eq('dibao_recipients_urban', '城市低保对象', 'Urban dibao recipients', PERSONS, 'count',
+    'dibao_recipients_mode == 1 ? dibao_recipients_urban_base * (1 + dibao_coverage_trend_urban) ^ t : pop_urban * dibao_coverage_urban'),
+  eq('dibao_recipients_rural', '农村低保对象', 'Rural dibao recipients', PERSONS, 'count',
+    'dibao_recipients_mode == 1 ? dibao_recipients_rural_base * (1 + dibao_coverage_trend_rural) ^ t : pop_rural * dibao_coverage_rural'),
   eq('dibao_spending_urban', '城市低保金支出', 'Urban dibao spending', YUAN, 'money',
     'dibao_recipients_urban * dibao_std_urban * dibao_benefit_ratio_urban * 12'),
   eq('dibao_spending_rural', '农村低保金支出', 'Rural dibao spending', YUAN, 'money',

@@ -38,8 +38,9 @@ const { parameters, provenance } = sourced([
   set('dibao_std_rural_base', RURAL_DIBAO_MONTH, plan('J:45', 'rural 3,600 元/人/年 in 2015 (the plan states a yearly standard), ÷ 12 = 300 元/人/月 as the model wants')),
   set('dibao_growth_urban', Math.pow(550 / 400, 1 / 4) - 1, plan('J:45', 'derived: 400 (2011) → 550 (2015) = 8.3 %/yr; continuing this trend after 2015 is an assumption')),
   set('dibao_growth_rural', Math.pow(3_600 / 1_800, 1 / 4) - 1, plan('J:45', 'derived: ≥1,800 (2011) → 3,600 (2015) 元/年 = 18.9 %/yr; continuing it is an assumption')),
-  set('dibao_coverage_urban_base', 22_000 / (POP * URBAN), plan('J:45', 'derived: 2.2万 urban dibao persons (2015) ÷ the assumed urban population (6,814,000 × 63.89 %)')),
-  set('dibao_coverage_rural_base', 81_000 / (POP * (1 - URBAN)), plan('J:45', 'derived: 8.1万 rural dibao persons (2015) ÷ the assumed rural population')),
+  set('dibao_recipients_mode', 1, plan('J:45', 'the plan states caseloads as counts, so recipients start from them (not from the assumed population)')),
+  set('dibao_recipients_urban_base', 22_000, plan('J:45', '2.2万 urban dibao persons (2015)')),
+  set('dibao_recipients_rural_base', 81_000, plan('J:45', '8.1万 rural dibao persons (2015)')),
   // 五保 (now 特困), J:47
   set('tekun_rate_60plus', (0.8 * TEKUN) / POP_60, plan('J:47', 'derived: 5,561 五保 persons (2015) × 80 % elderly (the model\'s assumption, not stated) ÷ the 1,200,000 elderly derived from J:73')),
   set('tekun_rate_under60', (0.2 * TEKUN) / (POP - POP_60), plan('J:47', 'derived: 5,561 × 20 % ÷ the assumed population under 60')),

@@ -156,6 +156,22 @@ describe('dibao recipients and spending', () => {
     expect(s('assist_dibao')[2]).toBeCloseTo(620_000 * 0.0242 * 600 * 0.7 * 12 + 48_000_000, 4);
   });
 
+  it('recipients from a base-year count with a trend (as plans state caseloads), whatever the population', () => {
+    const p = {
+      dibao_std_urban_base: 600, dibao_std_rural_base: 400, dibao_growth_urban: 0, dibao_growth_rural: 0,
+      dibao_recipients_mode: 1, dibao_recipients_urban_base: 22_000, dibao_recipients_rural_base: 81_000,
+      dibao_coverage_trend_urban: -0.05, dibao_coverage_trend_rural: 0.1,
+      dibao_benefit_ratio_urban: 0.7, dibao_benefit_ratio_rural: 0.5,
+    };
+    const s = run(p, POP, 2022);
+    close(s('dibao_recipients_urban'), [22_000, 20_900, 19_855]);
+    close(s('dibao_recipients_rural'), [81_000, 89_100, 98_010]);
+    expect(s('assist_dibao')[1]).toBeCloseTo(20_900 * 600 * 0.7 * 12 + 89_100 * 400 * 0.5 * 12, 4);
+    // The population does not enter: another population gives the same recipients.
+    const other = run(p, { ...POP, pop_urban: [1, 2, 3], pop_rural: [4, 5, 6] }, 2022);
+    close(other('dibao_recipients_urban'), [22_000, 20_900, 19_855]);
+  });
+
   it('is linear in recipients: doubling coverage doubles assist_dibao', () => {
     fc.assert(fc.property(
       fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 0, max: 0.1, noNaN: true }),
