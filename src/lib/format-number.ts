@@ -16,5 +16,8 @@ export function formatNumber(value: number | null | undefined, format: DisplayFo
     return abs >= 1e9 ? `${plainNumber(value / 1e9, lang, 2)}bn` : abs >= 1e6 ? `${plainNumber(value / 1e6, lang, 1)}M` : `${plainNumber(value / 1e3, lang, 1)}k`;
   }
   if (format === 'rate' && !compact) return plainNumber(value, lang, abs >= 100 ? 1 : 3);
+  // Models use 'ratio' for plain factors (TFR, life expectancy, multiples); the engine's "x:1"
+  // form is only right for a stated ratio such as urban:rural, which the target table shows.
+  if (format === 'ratio') return plainNumber(value, lang, 2);
   return formatValue(value, format, lang);
 }
