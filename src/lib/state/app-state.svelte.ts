@@ -42,6 +42,19 @@ export class ScenarioState {
     void this.recompute();
   }
 
+  /** Replaces the named bed projects and recomputes. */
+  setBedProjects(projects: Scenario['bedProjects']): void {
+    this.scenario.bedProjects = projects;
+    void this.recompute();
+  }
+
+  /** Sets the projection's base and end years and recomputes. */
+  setYears(baseYear: number, endYear: number): void {
+    this.scenario.baseYear = baseYear;
+    this.scenario.endYear = endYear;
+    void this.recompute();
+  }
+
   /** Replaces the whole scenario (preset, import, reopen) and recomputes. */
   load(scenario: Scenario): void {
     this.scenario = scenario;
