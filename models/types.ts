@@ -13,9 +13,9 @@ export interface Text {
 /**
  * Where a default value comes from. `plan` cites a seed plan line (e.g. "S:29–43"), `census`
  * and `data` a file in `models/data/`, `national` a national norm or target, `assumption` a
- * value the planner must confirm (the app labels it so).
+ * value the planner must confirm (the app labels it so), `planner` a value the planner entered.
  */
-export type SourceKind = 'plan' | 'census' | 'data' | 'national' | 'assumption';
+export type SourceKind = 'plan' | 'census' | 'data' | 'national' | 'assumption' | 'planner';
 
 /** The provenance of a default or preset value. */
 export interface Source {

@@ -42,7 +42,7 @@ export interface BedProject {
 
 /** Provenance of a value a preset sets, shown beside the control. */
 export interface ValueSource {
-  kind: 'plan' | 'census' | 'data' | 'national' | 'assumption';
+  kind: 'plan' | 'census' | 'data' | 'national' | 'assumption' | 'planner';
   ref: string;
   note?: string;
 }

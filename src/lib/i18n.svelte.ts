@@ -47,6 +47,8 @@ const STRINGS = {
   data: { zh: '数据', en: 'Data' },
   national: { zh: '国家', en: 'National' },
   assumption: { zh: '假设', en: 'Assumption' },
+  planner: { zh: '本地输入', en: 'Entered' },
+  plannerHint: { zh: '由规划人员在本工具中输入', en: 'Entered by the planner in this tool' },
   assumptionHint: { zh: '假设值：请核实后再采用', en: 'An assumption: confirm it before relying on it' },
   explain: { zh: '解释此数', en: 'Explain this number' },
   close: { zh: '关闭', en: 'Close' },

@@ -39,6 +39,10 @@ describe('the app in Chromium', () => {
     await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
     expect(await cellText(page, 'pop_total')).not.toBe(beforeCell);
     expect(await chartPixels(page, 'overview-elderly')).not.toBe(beforeChart);
+    // The moved value is the planner's own now: its badge says so instead of the default's source.
+    await eventually(async () => expect(await page.locator('[data-param-id="mortality_improvement"] .badge').innerText()).toBe('Entered'));
+    await page.getByRole('button', { name: /Reset to default: Mortality improvement/ }).click();
+    await eventually(async () => expect(await page.locator('[data-param-id="mortality_improvement"] .badge').innerText()).toBe('Assumption'));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -112,7 +112,7 @@ const uniqueIds = <T extends { id: string }>(what: string) =>
 
 /** Where a preset value comes from. */
 const ValueSourceSchema = v.strictObject({
-  kind: v.picklist(['plan', 'census', 'data', 'national', 'assumption']),
+  kind: v.picklist(['plan', 'census', 'data', 'national', 'assumption', 'planner']),
   ref: text(LIMITS.source),
   note: v.optional(text(LIMITS.note)),
 });

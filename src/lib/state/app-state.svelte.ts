@@ -27,12 +27,22 @@ export class ScenarioState {
   /** Sets a parameter and recomputes. */
   setParameter(id: string, value: number): void {
     this.scenario.parameters[id] = value;
+    // The value is now the planner's own: its provenance says so (never the default's source).
+    this.scenario.provenance = { ...(this.scenario.provenance ?? {}), [id]: { kind: 'planner', ref: new Date().toISOString().slice(0, 10) } };
     void this.recompute();
   }
 
   /** Returns a parameter to its model default and recomputes. */
   resetParameter(id: string): void {
     delete this.scenario.parameters[id];
+    if (this.scenario.provenance) delete this.scenario.provenance[id];
+    void this.recompute();
+  }
+
+  /** Returns every parameter to its model default (and drops their provenance) and recomputes. */
+  resetAllParameters(): void {
+    this.scenario.parameters = {};
+    this.scenario.provenance = {};
     void this.recompute();
   }
 
