@@ -89,32 +89,63 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   const info = new Map<string, VariableInfo>(builtInVariables(modules, inputOutputs).map((v) => [v.id, v]));
 
   const base = compileModel({ parameters: parameters.map((p) => p.id), series: seriesIds, equations: baseEquations });
-  const cache = new Map<string, CompiledModel>();
+  const cache = new Map<string, ScenarioModel>();
 
-  const additions = (scenario: Scenario) => {
-    const eqs: EquationDef[] = [];
-    for (const ind of scenario.indicators) {
-      eqs.push({ id: ind.id, label: { zh: ind.label, en: ind.label }, unit: { zh: ind.unit ?? '', en: ind.unit ?? '' }, expr: ind.expr });
+  const indicatorEq = (ind: Scenario['indicators'][number]): EquationDef => ({ id: ind.id, label: { zh: ind.label, en: ind.label }, unit: { zh: ind.unit ?? '', en: ind.unit ?? '' }, expr: ind.expr });
+  const targetEq = (t: TargetDef, i: number): EquationDef => ({ id: targetEqId(i), label: { zh: t.label, en: t.label }, unit: { zh: '', en: '' }, expr: t.expr });
+  const tryCompile = (equations: EquationDef[]): CompiledModel | string => {
+    try {
+      return compileModel({ parameters: parameters.map((p) => p.id), series: seriesIds, equations: [...baseEquations, ...equations] });
+    } catch (err) {
+      if (err instanceof ModelCompileError) return err.message;
+      throw err;
     }
-    scenario.targets.forEach((t, i) => eqs.push({ id: targetEqId(i), label: { zh: t.label, en: t.label }, unit: { zh: '', en: '' }, expr: t.expr }));
-    return eqs;
   };
+  const targetName = (scenario: Scenario, i: number) => `targets[${i}] (${scenario.targets[i]?.id ?? ''})`;
 
-  const compiledFor = (scenario: Scenario): CompiledModel => {
-    const extra = additions(scenario);
-    if (extra.length === 0) return base;
-    const key = JSON.stringify(extra.map((e) => [e.id, e.expr]));
+  /**
+   * The model with the scenario's indicators and targets. A planner expression that does not
+   * compile (e.g. in an imported file, naming a variable that no longer exists) is left out with
+   * its message — the target's verdict carries it — and the rest of the projection still runs.
+   */
+  interface ScenarioModel {
+    model: CompiledModel;
+    /** Message for each target left out, by index. */
+    badTargets: Map<number, string>;
+    /** Messages for indicators left out. */
+    badIndicators: string[];
+  }
+  const compiledFor = (scenario: Scenario): ScenarioModel => {
+    if (scenario.indicators.length === 0 && scenario.targets.length === 0) return { model: base, badTargets: new Map(), badIndicators: [] };
+    const key = JSON.stringify([scenario.indicators.map((e) => [e.id, e.expr]), scenario.targets.map((t) => t.expr)]);
     let c = cache.get(key);
     if (!c) {
-      for (const e of scenario.indicators) {
-        if (info.has(e.id) || paramIndex.has(e.id)) throw new ScenarioError(`indicators: "${e.id}" is already the id of a built-in variable or parameter`);
+      const badIndicators: string[] = [];
+      const badTargets = new Map<number, string>();
+      let indicators = scenario.indicators.filter((e) => {
+        if (!info.has(e.id) && !paramIndex.has(e.id)) return true;
+        badIndicators.push(`indicators: "${e.id}" is already the id of a built-in variable or parameter`);
+        return false;
+      });
+      // Indicators may read each other: drop the ones that do not compile until the rest do.
+      for (;;) {
+        const attempt = tryCompile(indicators.map(indicatorEq));
+        if (typeof attempt !== 'string') break;
+        const culprit = indicators.find((ind) => attempt.includes(`equation "${ind.id}"`)) ?? indicators[0];
+        badIndicators.push(attempt.replace(/equation "([^"]+)"/, 'indicator "$1"'));
+        indicators = indicators.filter((ind) => ind !== culprit);
+        if (indicators.length === 0) break;
       }
-      try {
-        c = compileModel({ parameters: parameters.map((p) => p.id), series: seriesIds, equations: [...baseEquations, ...extra] });
-      } catch (err) {
-        const msg = (err as Error).message.replace(/equation "__target_(\d+)"/g, (_m, i: string) => `targets[${i}] (${scenario.targets[Number(i)]?.id ?? ''})`);
-        throw new ScenarioError(msg.replace(/^equation "([^"]+)"/, 'indicator "$1"'));
-      }
+      const good = indicators.map(indicatorEq);
+      const targets: EquationDef[] = [];
+      scenario.targets.forEach((t, i) => {
+        const attempt = tryCompile([...good, targetEq(t, i)]);
+        if (typeof attempt === 'string') badTargets.set(i, attempt.replace(/equation "__target_\d+"/, targetName(scenario, i)));
+        else targets.push(targetEq(t, i));
+      });
+      const model = tryCompile([...good, ...targets]);
+      if (typeof model === 'string') throw new ScenarioError(model);
+      c = { model, badTargets, badIndicators };
       if (cache.size > 32) cache.clear();
       cache.set(key, c);
     }
@@ -142,7 +173,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
 
   const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
     checkYears(scenario);
-    const model = compiledFor(scenario);
+    const { model, badTargets, badIndicators } = compiledFor(scenario);
     let resolved;
     try {
       resolved = resolveParameters(parameters, paramIndex, overrides ? { ...scenario.parameters, ...overrides } : scenario.parameters);
@@ -162,7 +193,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     model.run(resolved.vector, K, V, n, scenario.baseYear);
 
     const series: Record<string, Float64Array> = {};
-    const warnings: string[] = [];
+    const warnings: string[] = [...badIndicators];
     for (const [id, arr] of [...Object.entries(K), ...Object.entries(V)]) {
       if (id.startsWith('__target_')) continue;
       series[id] = arr;
@@ -173,7 +204,11 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
         }
       }
     }
-    const targets = scenario.targets.map((t: TargetDef, i: number) => judgeTarget(t, V[targetEqId(i)], scenario.baseYear));
+    const targets = scenario.targets.map((t: TargetDef, i: number) => {
+      const bad = badTargets.get(i);
+      if (bad === undefined) return judgeTarget(t, V[targetEqId(i)], scenario.baseYear);
+      return { ...judgeTarget(t, new Float64Array(n).fill(NaN), scenario.baseYear), error: bad };
+    });
     const years = Array.from({ length: n }, (_, i) => scenario.baseYear + i);
     return { baseYear: scenario.baseYear, endYear: scenario.endYear, years, series, pyramidMale: pop.pyramidMale, pyramidFemale: pop.pyramidFemale, targets, warnings };
   };
@@ -186,7 +221,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     if (!values || i < 0 || i >= values.length) throw new ScenarioError(`nothing to explain for ${id} in ${year}`);
     const v = variables(scenario).find((x) => x.id === id)!;
     const out: Explanation = { id, year, value: values[i], label: v.label, unit: v.unit, kind: v.kind, format: v.format, method: v.method, inputs: [] };
-    const eq = compiledFor(scenario).equations.get(id);
+    const eq = compiledFor(scenario).model.equations.get(id);
     if (!eq) return out;
     const useInitial = i === 0 && eq.initial !== undefined;
     const checked = useInitial ? eq.initial! : eq.expr;

@@ -116,14 +116,25 @@ describe('targets and indicators in the projector', () => {
   ])('refuses %s, as the planner types it and when it runs', (expr, message) => {
     expect(projector.checkExpression(expr)).toMatch(message);
     const s = testScenario({ targets: [{ id: 'escape', label: 'E', expr, op: '>=', value: 1, year: 2025, every: false }] });
-    expect(() => projector.run(s)).toThrow(ScenarioError);
-    expect(() => projector.run(s)).toThrow(/targets\[0\] \(escape\)/);
-    expect(() => projector.run(s)).toThrow(message);
+    // Refused when it runs too: the target is left out, its verdict carries the message naming
+    // it, and the rest of the projection still runs (one bad target never blanks the page).
+    const r = projector.run(s);
+    expect(r.targets[0].met).toBe(false);
+    expect(r.targets[0].error).toMatch(/targets\[0\] \(escape\)/);
+    expect(r.targets[0].error).toMatch(message);
+    expect(r.series.beds_total.length).toBeGreaterThan(0);
   });
 
   it('refuses an escaping indicator with a message naming it', () => {
-    const s = testScenario({ indicators: [{ id: 'bad', label: 'Bad', expr: 'evaluate("1")' }] });
-    expect(() => projector.run(s)).toThrow(/indicator "bad": function "evaluate" is not allowed/);
+    const s = testScenario({
+      indicators: [{ id: 'bad', label: 'Bad', expr: 'evaluate("1")' }, { id: 'good', label: 'Good', expr: 'beds_total * 2' }],
+      targets: [{ id: 'uses_bad', label: 'U', expr: 'bad', op: '>=', value: 1, year: 2025, every: false }],
+    });
+    const r = projector.run(s);
+    expect(r.warnings.join('\n')).toMatch(/indicator "bad": function "evaluate" is not allowed/);
+    expect(r.series.bad).toBeUndefined();
+    expect([...r.series.good]).toEqual([...r.series.beds_total].map((x) => x * 2));
+    expect(r.targets[0].error).toMatch(/targets\[0\] \(uses_bad\): unknown identifier "bad"/);
   });
 
   it('accepts a good expression as typed, and an indicator of the scenario', () => {
