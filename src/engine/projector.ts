@@ -5,7 +5,7 @@
  */
 import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef, Text } from '../../models/types.ts';
 import { compileModel, ModelCompileError, type CompiledModel } from './compiler.ts';
-import { ExpressionError, substitute } from './expression.ts';
+import { checkExpression, ExpressionError, substitute } from './expression.ts';
 import { resolveParameters, ParameterError, fmtPlain } from './parameters.ts';
 import { judgeTarget } from './targets.ts';
 import type { BasePopulation, ProjectionResult, Scenario, TargetDef } from './types.ts';
@@ -122,28 +122,57 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     if (!c) {
       const badIndicators: string[] = [];
       const badTargets = new Map<number, string>();
+      const builtIn = (id: string) => paramIndex.has(id) || info.has(id);
+      // Each planner expression is checked alone first (cheap: one parse), so that one bad
+      // expression is left out without compiling the whole model once per expression.
       let indicators = scenario.indicators.filter((e) => {
-        if (!info.has(e.id) && !paramIndex.has(e.id)) return true;
+        if (!builtIn(e.id)) return true;
         badIndicators.push(`indicators: "${e.id}" is already the id of a built-in variable or parameter`);
         return false;
       });
-      // Indicators may read each other: drop the ones that do not compile until the rest do.
-      for (;;) {
-        const attempt = tryCompile(indicators.map(indicatorEq));
-        if (typeof attempt !== 'string') break;
-        const culprit = indicators.find((ind) => attempt.includes(`equation "${ind.id}"`)) ?? indicators[0];
-        badIndicators.push(attempt.replace(/equation "([^"]+)"/, 'indicator "$1"'));
-        indicators = indicators.filter((ind) => ind !== culprit);
-        if (indicators.length === 0) break;
+      const indicatorIds = () => new Set(indicators.map((e) => e.id));
+      for (let changed = true; changed; ) {
+        changed = false;
+        const ids = indicatorIds();
+        indicators = indicators.filter((e) => {
+          try {
+            checkExpression(e.expr, `indicator "${e.id}"`, (id) => builtIn(id) || ids.has(id));
+            return true;
+          } catch (err) {
+            if (!(err instanceof ExpressionError)) throw err;
+            badIndicators.push(err.message);
+            changed = true;
+            return false;
+          }
+        });
       }
-      const good = indicators.map(indicatorEq);
+      const ids = indicatorIds();
       const targets: EquationDef[] = [];
       scenario.targets.forEach((t, i) => {
-        const attempt = tryCompile([...good, targetEq(t, i)]);
-        if (typeof attempt === 'string') badTargets.set(i, attempt.replace(/equation "__target_\d+"/, targetName(scenario, i)));
-        else targets.push(targetEq(t, i));
+        try {
+          checkExpression(t.expr, targetName(scenario, i), (id) => builtIn(id) || ids.has(id));
+          targets.push(targetEq(t, i));
+        } catch (err) {
+          if (!(err instanceof ExpressionError)) throw err;
+          badTargets.set(i, err.message);
+        }
       });
-      const model = tryCompile([...good, ...targets]);
+      // What a single parse cannot see (indicators in a cycle): drop the culprits one by one.
+      let model = tryCompile([...indicators.map(indicatorEq), ...targets]);
+      while (typeof model === 'string' && indicators.length > 0) {
+        const message = model;
+        const culprit = indicators.find((ind) => message.includes(`"${ind.id}"`)) ?? indicators[0];
+        badIndicators.push(message.replace(/^equation "([^"]+)"/, 'indicator "$1"'));
+        indicators = indicators.filter((ind) => ind !== culprit);
+        const reads = new RegExp(`(^|[^A-Za-z0-9_])${culprit.id}($|[^A-Za-z0-9_])`);
+        for (let k = targets.length - 1; k >= 0; k--) {
+          if (!reads.test(targets[k].expr)) continue;
+          const i = Number(targets[k].id.slice('__target_'.length));
+          badTargets.set(i, `${targetName(scenario, i)}: reads the indicator "${culprit.id}", which was left out`);
+          targets.splice(k, 1);
+        }
+        model = tryCompile([...indicators.map(indicatorEq), ...targets]);
+      }
       if (typeof model === 'string') throw new ScenarioError(model);
       c = { model, badTargets, badIndicators };
       if (cache.size > 32) cache.clear();

@@ -137,6 +137,23 @@ describe('targets and indicators in the projector', () => {
     expect(r.targets[0].error).toMatch(/targets\[0\] \(uses_bad\): unknown identifier "bad"/);
   });
 
+  it('leaves out indicators in a cycle and the targets that read them, and runs the rest', () => {
+    const s = testScenario({
+      indicators: [{ id: 'ca', label: 'A', expr: 'cb + 1' }, { id: 'cb', label: 'B', expr: 'ca + 1' }, { id: 'ok', label: 'OK', expr: 'beds_total' }],
+      targets: [
+        { id: 'reads_ca', label: 'R', expr: 'ca', op: '>=', value: 1, year: 2025, every: false },
+        { id: 'reads_ok', label: 'S', expr: 'ok', op: '>=', value: 0, year: 2025, every: false },
+      ],
+    });
+    const r = projector.run(s);
+    expect(r.warnings.join('\n')).toMatch(/cycle between equations/);
+    expect(r.series.ca).toBeUndefined();
+    expect(r.series.cb).toBeUndefined();
+    expect(r.targets[0].error).toMatch(/targets\[0\] \(reads_ca\)/);
+    expect(r.targets[1].error).toBeUndefined();
+    expect(r.targets[1].met).toBe(true);
+  });
+
   it('accepts a good expression as typed, and an indicator of the scenario', () => {
     expect(projector.checkExpression('beds_total / max(pop_60plus, 1) * 1000')).toBeNull();
     const s = testScenario({ indicators: [{ id: 'r80', label: 'r', expr: 'beds_total / pop_80plus' }] });
