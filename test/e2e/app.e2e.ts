@@ -67,6 +67,23 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 
+  it('explains a point clicked on a chart, and moves between tabs with the arrow keys', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
+    const box = (await page.locator('[data-chart-id="overview-shares"] canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.4);
+    const dialog = page.getByTestId('explain-dialog');
+    await eventually(async () => expect(await dialog.getByTestId('explain-formula').innerText()).toMatch(/^share_(60|65|80)plus = pop_(60|65|80)plus \/ pop_total/));
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('tab', { name: 'Overview' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => expect(await page.getByRole('tab', { name: 'Targets' }).getAttribute('aria-selected')).toBe('true'));
+    await page.keyboard.press('End');
+    await eventually(async () => expect(await page.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('updates charts and table within 50 ms at the 95th percentile when a slider moves (printed)', async () => {
     const page = await openApp(browser, `${inject('baseUrl')}?lang=zh`, errors);
     await measureSliderLatency(page, 'tfr_end', 10);

@@ -59,7 +59,13 @@ function datasets(model: ChartModel): ChartDataset<'line' | 'bar', (number | nul
 }
 
 /** Creates a chart on `canvas`; `formatTick` formats axis and tooltip values. */
-export function createTimeSeriesChart(canvas: HTMLCanvasElement, model: ChartModel, formatTick: (v: number) => string): TimeSeriesChart {
+export function createTimeSeriesChart(
+  canvas: HTMLCanvasElement,
+  model: ChartModel,
+  formatTick: (v: number) => string,
+  onPick?: (seriesIndex: number, pointIndex: number) => void,
+): TimeSeriesChart {
+  let current = model;
   const background = {
     id: 'white-background',
     beforeDraw(chart: Chart) {
@@ -78,6 +84,12 @@ export function createTimeSeriesChart(canvas: HTMLCanvasElement, model: ChartMod
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
+      // A click on a point of a model series (not a reference line) opens "explain this number".
+      onClick: (event, _active, chart) => {
+        if (!onPick) return;
+        const [hit] = chart.getElementsAtEventForMode(event as unknown as Event, 'nearest', { intersect: false }, true);
+        if (hit && hit.datasetIndex < current.series.length) onPick(hit.datasetIndex, hit.index);
+      },
       scales: {
         x: { stacked: model.stacked, ticks: { maxTicksLimit: 12 } },
         y: { stacked: model.stacked, beginAtZero: model.stacked, ticks: { callback: (v) => formatTick(Number(v)) } },
@@ -92,6 +104,7 @@ export function createTimeSeriesChart(canvas: HTMLCanvasElement, model: ChartMod
   const chart = new Chart(canvas, config);
   return {
     update(next) {
+      current = next;
       chart.data.labels = next.labels;
       chart.data.datasets = datasets(next);
       const scales = chart.options.scales!;
