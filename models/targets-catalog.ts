@@ -10,10 +10,11 @@
  * are fractions in the model. Where a plan's indicator is not exactly what the model computes,
  * `note` says how they differ.
  */
+import type { TargetDef, TargetOp } from './scenario.ts';
 import type { Text } from './types.ts';
 
 /** Comparators (the same as the engine's TargetOp). */
-export type CatalogOp = '>=' | '<=' | '>' | '<';
+export type CatalogOp = TargetOp;
 
 /** The plan a catalog target comes from. */
 export interface CatalogPlan {
@@ -166,19 +167,8 @@ export const targetsCatalog: readonly CatalogTarget[] = [
   },
 ];
 
-/** The fields of a scenario target (the engine's TargetDef), as plain data. */
-export interface CatalogTargetDef {
-  id: string;
-  label: string;
-  expr: string;
-  op: CatalogOp;
-  value: number;
-  year: number;
-  every: boolean;
-  unit?: string;
-  lever?: string;
-  source?: string;
-}
+/** The fields of a scenario target, as plain data. */
+export type CatalogTargetDef = TargetDef;
 
 /**
  * A catalog entry as a scenario target, labelled in one language. The source names the plan

@@ -3,7 +3,7 @@
  * target year 2016, horizon 2025. The plan states no population, bed stock or social-worker
  * count: those are assumptions the planner must confirm.
  */
-import type { TargetDef } from '../../src/engine/types.ts';
+import type { TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
 import { assumption, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 

@@ -7,7 +7,7 @@
  * 1,200,000 elderly (36,300 ÷ 30.25 × 1000): that count is derived from the plan's ratio, not
  * stated, and labelled so. The total population is an assumption (no 2015 figure was found).
  */
-import type { TargetDef } from '../../src/engine/types.ts';
+import type { TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
 import { assumption, NATIONAL, NATIONAL_POP_60PLUS_2020, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 

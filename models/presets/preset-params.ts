@@ -3,7 +3,7 @@
  * (a plan line, a census row, or a labelled assumption), so a preset cannot set a value without
  * provenance. Also the national figures presets scale by when a plan is silent.
  */
-import type { ValueSource } from '../../src/engine/types.ts';
+import type { ValueSource } from '../scenario.ts';
 
 /** One parameter value with its source. */
 export interface SourcedValue {

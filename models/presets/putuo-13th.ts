@@ -6,7 +6,7 @@
  * No population figure for Putuo was found: the population is an assumption the planner must
  * replace; it stands for the registered population, the base of the plan's 2.5 % rule.
  */
-import type { TargetDef } from '../../src/engine/types.ts';
+import type { TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
 import { assumption, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 

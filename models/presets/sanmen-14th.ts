@@ -9,8 +9,8 @@
  * workers per 10,000 (17) are set as rates, so they reproduce whatever population is entered.
  */
 import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
-import type { Actual } from '../../src/engine/scenario/schema.ts';
-import type { BedProject, TargetDef } from '../../src/engine/types.ts';
+import type { Actual } from '../scenario.ts';
+import type { BedProject, TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
 import { assumption, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 

@@ -10,8 +10,8 @@
  * stock. The base stock is an assumption that holds the 2023 figures back to 2020.
  */
 import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
-import type { Actual } from '../../src/engine/scenario/schema.ts';
-import type { TargetDef } from '../../src/engine/types.ts';
+import type { Actual } from '../scenario.ts';
+import type { TargetDef } from '../scenario.ts';
 import type { PlanIndicatorNote, PresetDef } from './types.ts';
 import { assumption, census, data, plan, replacementIntake, set, sourced } from './preset-params.ts';
 

@@ -1,4 +1,4 @@
-import type { Scenario, TargetOp } from '../../src/engine/types.ts';
+import type { Scenario, TargetOp } from '../scenario.ts';
 import type { Text } from '../types.ts';
 
 /**

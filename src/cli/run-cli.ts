@@ -3,7 +3,7 @@ import { defaultProjector } from '../engine/default-model.ts';
 import { findPreset, defaultScenario, presets } from '../../models/presets/index.ts';
 import { checkParameterValue, allowedRange } from '../engine/parameters.ts';
 import { parseScenario, serializeScenario } from '../engine/scenario/migrate.ts';
-import { resultsToCsv } from '../lib/export/csv.ts';
+import { resultsToCsv } from '../io/results-csv.ts';
 import { projectionToJson, resultRows } from '../engine/result-json.ts';
 import type { Scenario } from '../engine/types.ts';
 import { parseArgs, UsageError, USAGE } from './args.ts';

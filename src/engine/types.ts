@@ -1,72 +1,20 @@
 /** Shapes shared by the engine, the worker, the CLI and the UI. Plain data only. */
 
-/** A planner-defined indicator: an expression of existing variables, charted and exported like one. */
-export interface IndicatorDef {
-  id: string;
-  label: string;
-  expr: string;
-  unit?: string;
-}
-
-/** Comparators a target rule may use. */
-export type TargetOp = '>=' | '<=' | '>' | '<';
-
 /**
- * A target rule: `expr op value` in `year`, or in every year from `year` on when `every` is true.
- * `lever` names the parameter goal seek moves for this target.
+ * The scenario document's shapes live at the bottom of the import graph (`models/scenario.ts`),
+ * so that presets can be typed without importing the engine; the engine's schema validates them.
  */
-export interface TargetDef {
-  id: string;
-  label: string;
-  expr: string;
-  op: TargetOp;
-  value: number;
-  year: number;
-  every: boolean;
-  unit?: string;
-  lever?: string;
-  /** Where the target comes from (e.g. "S:77–90"), shown beside it. */
-  source?: string;
-}
-
-/** A named bed project (a new home) that adds beds in the year it opens. */
-export interface BedProject {
-  name: string;
-  year: number;
-  beds: number;
-  nursingBeds: number;
-  /** Total investment in yuan, when the plan states it. */
-  investment?: number;
-  source?: string;
-}
-
-/** Provenance of a value a preset sets, shown beside the control. */
-export interface ValueSource {
-  kind: 'plan' | 'census' | 'data' | 'national' | 'assumption' | 'planner';
-  ref: string;
-  note?: string;
-}
-
-/**
- * The base population: the national 2020 census pattern scaled to headline figures held in
- * parameters (`headline`: `base_pop_total`, `base_share_60plus`, optionally 65+ and 80+), or a
- * single-year table (ages 0..100+, by sex) a planner imported.
- */
-export type BasePopulation =
-  | {
-      kind: 'headline';
-      /** The plan states the 65+ share (`base_share_65plus` is used); otherwise it is ignored. */
-      share65Given?: boolean;
-      /** The plan states the 80+ share (`base_share_80plus` is used); otherwise it is ignored. */
-      share80Given?: boolean;
-    }
-  | { kind: 'table'; male: number[]; female: number[]; source?: string };
-
-/**
- * A scenario: inputs only, plain JSON, current schema version. Outputs are always recomputed.
- * The type is inferred from the one schema in `scenario/schema.ts`, which validates files.
- */
-export type { Scenario } from './scenario/schema.ts';
+export type {
+  Actual,
+  BasePopulation,
+  BedProject,
+  IndicatorDef,
+  Scenario,
+  ScenarioMeta,
+  TargetDef,
+  TargetOp,
+  ValueSource,
+} from '../../models/scenario.ts';
 
 /** A verdict on one target. `margin` is in the target's unit: positive means met with room. */
 export interface TargetVerdict {

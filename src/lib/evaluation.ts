@@ -284,7 +284,7 @@ export function parseActualsCsv(text: string): Actual[] {
     const a: Actual = { indicator: get('indicator'), value: parseNumberCell(get('value')), date: get('date') };
     for (const [name, key] of [['baseline', 'baseline'], ['target', 'target'], ['target_year', 'targetYear']] as const) {
       const raw = get(name);
-      if (raw !== '') (a as Record<string, unknown>)[key] = parseNumberCell(raw);
+      if (raw !== '') a[key] = parseNumberCell(raw);
     }
     const src = get('source');
     if (src) a.source = src.slice(0, 500);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvNumber, parseResultsCsv, resultsToCsv, type CsvResults } from '../../src/lib/export/csv.ts';
+import { csvNumber, parseResultsCsv, resultsToCsv, type CsvResults } from '../../src/io/results-csv.ts';
 
 const results: CsvResults = {
   years: [2020, 2021, 2022],

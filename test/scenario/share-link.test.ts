@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario } from '../../src/engine/scenario/migrate.ts';
-import { decodeScenarioFromFragment, encodeScenarioToFragment } from '../../src/lib/export/share-link.ts';
+import { decodeScenarioFromFragment, encodeScenarioToFragment } from '../../src/io/share-link.ts';
 import { scenarioArb } from './arbitraries.ts';
 
 const parsed = parseScenario(readFileSync(new URL('../fixtures/scenario-v1.json', import.meta.url), 'utf8'));

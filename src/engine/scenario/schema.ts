@@ -1,7 +1,8 @@
 /**
- * The scenario document: one valibot schema for the current version (2), the `Scenario` type
- * inferred from it, issue messages that name the field path and the allowed range, and the
- * check of parameter values against the model's parameter definitions. Pure: no DOM.
+ * The scenario document: one valibot schema for the current version (2) of the plain
+ * `Scenario` type in models/scenario.ts (compile-time guards keep the two equal), issue
+ * messages that name the field path and the allowed range, and the check of parameter values
+ * against the model's parameter definitions. Pure: no DOM.
  *
  * Unknown keys are refused (strict objects) everywhere except inside `basePopulation`, whose
  * variants stay open for the population engine: extra fields there are kept as they are, and
@@ -10,7 +11,9 @@
 import * as v from 'valibot';
 import type { ParameterDef } from '../../../models/types.ts';
 import { checkParameterValue } from '../parameters.ts';
-import type { BasePopulation, BedProject, IndicatorDef, TargetDef, ValueSource } from '../types.ts';
+import type { Actual, BasePopulation, BedProject, IndicatorDef, Scenario, ScenarioMeta, TargetDef, ValueSource } from '../../../models/scenario.ts';
+
+export type { Actual, Scenario, ScenarioMeta } from '../../../models/scenario.ts';
 
 /** The schema version this build writes. Older versions are migrated on load (see migrate.ts). */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -274,14 +277,10 @@ export const ScenarioSchema = v.pipe(
   ),
 );
 
-/** A scenario as the app holds it: plain JSON, validated, current schema version. */
-export type Scenario = v.InferOutput<typeof ScenarioSchema>;
+/** What the schema's output looks like (`Scenario` of models/scenario.ts, checked below). */
+type SchemaOutput = v.InferOutput<typeof ScenarioSchema>;
 /** What a scenario may look like before defaults are filled in (e.g. `actuals` omitted). */
 export type ScenarioInput = v.InferInput<typeof ScenarioSchema>;
-/** One plan-evaluation entry of `Scenario.actuals`. */
-export type Actual = Scenario['actuals'][number];
-/** The document's timestamps (`Scenario.meta`). */
-export type ScenarioMeta = NonNullable<Scenario['meta']>;
 
 /** A problem found in a scenario: the field path and a message that names it and the range. */
 export interface Issue {
@@ -327,7 +326,9 @@ export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; i
  */
 export function validateScenario(doc: unknown): ValidationResult {
   const r = v.safeParse(ScenarioSchema, doc);
-  return r.success ? { ok: true, scenario: r.output } : { ok: false, issues: r.issues.map(formatIssue) };
+  // The output is a `Scenario` (the guards at the end of this file keep the shapes equal; the
+  // open base-population variants may carry extra fields the engine reads).
+  return r.success ? { ok: true, scenario: r.output as Scenario } : { ok: false, issues: r.issues.map(formatIssue) };
 }
 
 /**
@@ -350,14 +351,21 @@ export function checkParameterRanges(scenario: Pick<Scenario, 'parameters'>, par
   return issues;
 }
 
-// Drift guards: the schema's shapes must stay interchangeable with the interfaces in types.ts.
+// Drift guards: the schema's output must stay interchangeable with the plain types in
+// models/scenario.ts, field by field (a compile error here names the field that drifted).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Accepts<Wide, Narrow> = [Narrow] extends [Wide] ? true : false;
+type Fields<T> = { [K in keyof T]-?: T[K] };
+type FieldsAgree = { [K in keyof Fields<Scenario>]: K extends 'basePopulation' ? true : Same<Fields<SchemaOutput>[K], Fields<Scenario>[K]> };
 const shapesAgree: [
-  Same<Scenario['targets'][number], TargetDef>,
-  Same<Scenario['indicators'][number], IndicatorDef>,
-  Same<Scenario['bedProjects'][number], BedProject>,
-  Same<NonNullable<Scenario['provenance']>[string], ValueSource>,
-  Accepts<Scenario['basePopulation'], BasePopulation>,
-] = [true, true, true, true, true];
+  Same<keyof SchemaOutput, keyof Scenario>,
+  false extends FieldsAgree[keyof FieldsAgree] ? false : true,
+  Same<SchemaOutput['targets'][number], TargetDef>,
+  Same<SchemaOutput['indicators'][number], IndicatorDef>,
+  Same<SchemaOutput['bedProjects'][number], BedProject>,
+  Same<NonNullable<SchemaOutput['provenance']>[string], ValueSource>,
+  Same<SchemaOutput['actuals'][number], Actual>,
+  Same<NonNullable<SchemaOutput['meta']>, ScenarioMeta>,
+  Accepts<SchemaOutput['basePopulation'], BasePopulation>,
+] = [true, true, true, true, true, true, true, true, true];
 void shapesAgree;

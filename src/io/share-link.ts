@@ -3,8 +3,8 @@
  * reaches a server. Decoding goes through `parseScenario`: the same checks and migrations as a file.
  */
 import LZString from 'lz-string';
-import { parseScenario, serializeScenario, type ParseResult } from '../../engine/scenario/migrate.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import { parseScenario, serializeScenario, type ParseResult } from '../engine/scenario/migrate.ts';
+import type { Scenario } from '../engine/scenario/schema.ts';
 
 /** The fragment key that holds the scenario. */
 export const SHARE_KEY = 's';

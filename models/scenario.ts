@@ -1,0 +1,105 @@
+/**
+ * The scenario document as plain types: what a preset writes and a file holds (inputs only;
+ * outputs are always recomputed). These types sit at the bottom of the import graph so that
+ * presets in `models/presets/` can be typed without importing the engine. The engine's one
+ * valibot schema (`src/engine/scenario/schema.ts`) validates documents of exactly this shape;
+ * a compile-time guard there fails when the two drift apart.
+ */
+import type { Source } from './types.ts';
+
+/** A planner-defined indicator: an expression of existing variables, charted and exported like one. */
+export interface IndicatorDef {
+  id: string;
+  label: string;
+  expr: string;
+  unit?: string;
+}
+
+/** Comparators a target rule may use. */
+export type TargetOp = '>=' | '<=' | '>' | '<';
+
+/**
+ * A target rule: `expr op value` in `year`, or in every year from `year` on when `every` is true.
+ * `lever` names the parameter goal seek moves for this target.
+ */
+export interface TargetDef {
+  id: string;
+  label: string;
+  expr: string;
+  op: TargetOp;
+  value: number;
+  year: number;
+  every: boolean;
+  unit?: string;
+  lever?: string;
+  /** Where the target comes from (e.g. "S:77–90"), shown beside it. */
+  source?: string;
+}
+
+/** A named bed project (a new home) that adds beds in the year it opens. */
+export interface BedProject {
+  name: string;
+  year: number;
+  beds: number;
+  nursingBeds: number;
+  /** Total investment in yuan, when the plan states it. */
+  investment?: number;
+  source?: string;
+}
+
+/** Provenance of a value a preset sets or a planner enters, shown beside the control. */
+export type ValueSource = Source;
+
+/**
+ * The base population: the national 2020 census pattern scaled to headline figures held in
+ * parameters (`headline`: `base_pop_total`, `base_share_60plus`, optionally 65+ and 80+), or a
+ * single-year table (ages 0..100+, by sex) a planner imported.
+ */
+export type BasePopulation =
+  | {
+      kind: 'headline';
+      /** The plan states the 65+ share (`base_share_65plus` is used); otherwise it is ignored. */
+      share65Given?: boolean;
+      /** The plan states the 80+ share (`base_share_80plus` is used); otherwise it is ignored. */
+      share80Given?: boolean;
+    }
+  | { kind: 'table'; male: number[]; female: number[]; source?: string };
+
+/** One observed value a planner records to evaluate the plan (规划评估). */
+export interface Actual {
+  indicator: string;
+  value: number;
+  /** yyyy-mm or yyyy-mm-dd. */
+  date: string;
+  baseline?: number;
+  target?: number;
+  targetYear?: number;
+  source?: string;
+}
+
+/** When the document was created and last changed (ISO timestamps). */
+export interface ScenarioMeta {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A scenario document of the current schema version, as the engine and the app hold it. */
+export interface Scenario {
+  schemaVersion: 2;
+  name: string;
+  preset?: string;
+  region?: string;
+  baseYear: number;
+  endYear: number;
+  /** Values that differ from the model defaults, by parameter id. */
+  parameters: Record<string, number>;
+  provenance?: Record<string, ValueSource>;
+  basePopulation: BasePopulation;
+  bedProjects: BedProject[];
+  indicators: IndicatorDef[];
+  targets: TargetDef[];
+  notes?: string;
+  /** Observed values for plan evaluation. */
+  actuals: Actual[];
+  meta?: ScenarioMeta;
+}
