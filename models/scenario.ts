@@ -85,7 +85,7 @@ export interface ScenarioMeta {
 
 /** A scenario document of the current schema version, as the engine and the app hold it. */
 export interface Scenario {
-  schemaVersion: 2;
+  schemaVersion: 3;
   name: string;
   preset?: string;
   region?: string;

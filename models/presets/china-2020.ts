@@ -12,7 +12,7 @@ export const china2020: PresetDef = {
     en: 'The 2020 census population of China, national mortality and fertility, no migration; all other parameters at their model defaults (each with its source).',
   },
   scenario: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     name: '全国 2020 基准情景',
     preset: 'china-2020',
     region: '全国',

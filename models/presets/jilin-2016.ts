@@ -45,7 +45,7 @@ export const jilin2016: PresetDef = {
     en: 'One-year plan: base 2015, target year 2016, outlook to 2025. New beds (2,400), the dibao floors (≥ 20 % / 30 % of last year\'s income), medical assistance (70 %, cap 2万元) from the plan (each with its line). The plan gives no population, bed stock or social-worker count: the base population (interpolated between the 2010 and 2020 censuses) and the 60+ share (national) are assumptions; incomes are the national 2020 defaults — replace them with Jilin\'s.',
   },
   scenario: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     name: '吉林市2016年民政工作计划',
     preset: 'jilin-2016',
     region: '吉林市',

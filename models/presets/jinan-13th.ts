@@ -69,7 +69,7 @@ export const jinan13th: PresetDef = {
     en: 'Base year 2015 (end of the 12th FYP), plan to 2020, outlook to 2030. Beds (36,300; 30.25 per 1000 elderly), dibao standards and caseloads, 五保 persons and standards, social workers from the plan (each with its line). The 1,200,000 elderly are derived from beds ÷ beds per 1000 (not stated); the total population is the 2010 census figure (old boundary), an assumption — confirm. The plan sets no 2020 bed target.',
   },
   scenario: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     name: '济南市"十三五"民政事业发展规划',
     preset: 'jinan-13th',
     region: '济南市',

@@ -56,7 +56,7 @@ export const putuo13th: PresetDef = {
     en: 'Base year 2015, plan to 2020, outlook to 2030. Beds (5,692; 1,330 added in 2011–2013), the 2020 targets (9,155 beds; beds ≥ 2.5 % of the registered elderly) and the dibao standard from the plan (each with its line). No population figure for Putuo was found: the base population (average of Shanghai\'s seven central districts) and the 60+ share (Shanghai registered, 2015) are assumptions — replace them with Putuo\'s registered population.',
   },
   scenario: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     name: '普陀区"十三五"民政事业发展规划',
     preset: 'putuo-13th',
     region: '上海市普陀区',

@@ -123,7 +123,7 @@ export const sanmen14th: PresetDef = {
     en: 'Base year 2020, plan to 2025, outlook to 2035. Beds, nursing share, dibao standards, social-worker and care-worker indicators from the plan (each with its line); the 13th-FYP results table (table 1) is kept as evaluation actuals. No census figure for Sanmen was found: the base population (about 311,800, from 530 certified social workers ÷ 17 per 10,000) and the 60+ share (Taizhou city, 19.57 %) are assumptions — please confirm and replace.',
   },
   scenario: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     name: '三门县"十四五"民政事业发展规划',
     preset: 'sanmen-14th',
     region: '三门县',

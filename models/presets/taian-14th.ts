@@ -174,7 +174,7 @@ export const taian14th: PresetDef = {
     en: 'Base year 2020 (7th census), plan to 2025, outlook to 2035. Dibao and tekun standards, caseloads and social workers from the mid-term evaluation (each with its line); the 25 numeric indicators of the evaluation table are actuals (it lists 26 rows though the report speaks of 27; "dibao growth" is a text indicator, left out), with the plan\'s own status words as stated (its summary says all 27 were met, yet exam passes, volunteers and lottery outlets are below their 2025 values). The 2023 Q1 beds (20,590, of which 14,231 nursing, 69.12 %) are actuals; the 2020 bed stock is not stated and is assumed at the 2023 figures — confirm.',
   },
   scenario: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     name: '泰安市"十四五"民政事业发展规划(中期评估)',
     preset: 'taian-14th',
     region: '泰安市',

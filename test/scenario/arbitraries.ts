@@ -56,7 +56,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     notes: fc.option(textArb(200), { nil: undefined }),
   })
   .map(({ horizon, region, notes, ...s }) => {
-    const out: Scenario = { schemaVersion: 2, ...s, endYear: s.baseYear + horizon };
+    const out: Scenario = { schemaVersion: 3, ...s, endYear: s.baseYear + horizon };
     if (region !== undefined) out.region = region;
     if (notes !== undefined) out.notes = notes;
     return out;

@@ -12,14 +12,14 @@ function errorsOf(input: unknown): string[] {
   return r.errors;
 }
 
-describe('parseScenario: version 1 → 2', () => {
+describe('parseScenario: version 1 → 2 → 3', () => {
   it('migrates the version-1 fixture, keeping every field', () => {
     const r = parseScenario(v1Text);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.migratedFrom).toBe(1);
     const v1 = JSON.parse(v1Text) as Record<string, unknown>;
-    expect(r.scenario).toEqual({ ...v1, schemaVersion: 2, actuals: [] });
+    expect(r.scenario).toEqual({ ...v1, schemaVersion: 3, actuals: [] });
   });
 
   it('never mutates an object input and shares no objects with it', () => {
@@ -33,7 +33,15 @@ describe('parseScenario: version 1 → 2', () => {
     expect(JSON.stringify(input)).toBe(before);
   });
 
-  it('reads a version-2 file as it is, without migratedFrom', () => {
+  it('migrates a version-2 file by its version only', () => {
+    const r1 = parseScenario(v1Text);
+    if (!r1.ok) throw new Error(r1.errors.join());
+    const v2 = { ...JSON.parse(serializeScenario(r1.scenario)), schemaVersion: 2 };
+    const r2 = parseScenario(v2);
+    expect(r2).toEqual({ ok: true, scenario: r1.scenario, migratedFrom: 2 });
+  });
+
+  it('reads a current-version file as it is, without migratedFrom', () => {
     const r1 = parseScenario(v1Text);
     if (!r1.ok) throw new Error(r1.errors.join());
     const r2 = parseScenario(serializeScenario(r1.scenario));
@@ -66,7 +74,7 @@ describe('parseScenario: refusals name the field', () => {
     expect(errorsOf(noVersion)[0]).toMatch(/^schemaVersion: missing/);
     expect(errorsOf({ ...v1(), schemaVersion: 0 })[0]).toMatch(/^schemaVersion = 0: unknown version/);
     expect(errorsOf({ ...v1(), schemaVersion: '2' })[0]).toMatch(/^schemaVersion = "2": unknown version/);
-    expect(errorsOf({ ...v1(), schemaVersion: 3 })[0]).toMatch(/^schemaVersion = 3: written by a newer version/);
+    expect(errorsOf({ ...v1(), schemaVersion: 4 })[0]).toMatch(/^schemaVersion = 4: written by a newer version/);
   });
 
   it('wrong types', () => {
@@ -101,7 +109,7 @@ describe('serializeScenario', () => {
     shuffled.parameters = Object.fromEntries(Object.entries(r.scenario.parameters).reverse());
     expect(serializeScenario(shuffled)).toBe(serializeScenario(r.scenario));
     const text = serializeScenario(r.scenario);
-    expect(text.startsWith('{\n  "schemaVersion": 2,\n  "name"')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 3,\n  "name"')).toBe(true);
     expect(Object.keys(JSON.parse(text).parameters)).toEqual(Object.keys(r.scenario.parameters).sort());
   });
 

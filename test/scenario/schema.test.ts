@@ -3,7 +3,7 @@ import type { ParameterDef } from '../../models/types.ts';
 import { checkParameterRanges, validateScenario, type Scenario } from '../../src/engine/scenario/schema.ts';
 
 const base: Scenario = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   name: '测试情景',
   baseYear: 2020,
   endYear: 2035,

@@ -100,7 +100,7 @@ describe('ScenarioStore CRUD', () => {
     const before = snapshot(mem);
     const loaded = must(await store.load('old'));
     expect(loaded.migratedFrom).toBe(1);
-    expect(loaded.scenario.schemaVersion).toBe(2);
+    expect(loaded.scenario.schemaVersion).toBe(3);
     expect(snapshot(mem)).toBe(before);
   });
 });
@@ -115,7 +115,7 @@ describe('ScenarioStore never lets a bad file or record change what is stored', 
 
     const nan = { ...fixture, parameters: { ...fixture.parameters, tfr_end: Number.NaN } };
     const negative = { ...fixture, basePopulation: { kind: 'table' as const, male: new Array<number>(101).fill(-1), female: new Array<number>(101).fill(1) } };
-    const newer = { ...fixture, schemaVersion: 3 } as unknown as Scenario;
+    const newer = { ...fixture, schemaVersion: 4 } as unknown as Scenario;
     for (const bad of [nan, negative, newer]) {
       const r = await store.save({ id: 's1', summary: 'bad', scenario: bad });
       expect(r.ok).toBe(false);

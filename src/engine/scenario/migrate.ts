@@ -31,8 +31,24 @@ const v1ToV2: MigrationStep = (doc) => {
   return { ok: true, doc: { ...doc, schemaVersion: 2, actuals: [] } };
 };
 
+/**
+ * Fields that schema version 3 adds (all optional: a version-2 document is a valid version-3
+ * document once its version says so). A feature that adds a field to the scenario adds its name
+ * here, so that a file claiming version 2 cannot smuggle it in.
+ */
+export const V3_FIELDS: readonly string[] = [];
+
+/** Version 2 → 3: only the version changes; the fields version 3 adds stay absent. */
+const v2ToV3: MigrationStep = (doc) => {
+  const stray = V3_FIELDS.filter((k) => k in doc);
+  if (stray.length > 0) {
+    return { ok: false, errors: stray.map((k) => `${k}: unknown field, not part of a schemaVersion 2 scenario`) };
+  }
+  return { ok: true, doc: { ...doc, schemaVersion: 3 } };
+};
+
 /** `MIGRATIONS[n]` turns a version-n document into version n + 1. */
-const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 1: v1ToV2 };
+const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 1: v1ToV2, 2: v2ToV3 };
 
 /** Where JSON text stops making sense: true when it ends inside a string or an open bracket. */
 function endsEarly(text: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * The scenario document: one valibot schema for the current version (2) of the plain
+ * The scenario document: one valibot schema for the current version (3) of the plain
  * `Scenario` type in models/scenario.ts (compile-time guards keep the two equal), issue
  * messages that name the field path and the allowed range, and the check of parameter values
  * against the model's parameter definitions. Pure: no DOM.
@@ -16,7 +16,7 @@ import type { Actual, BasePopulation, BedProject, IndicatorDef, Scenario, Scenar
 export type { Actual, Scenario, ScenarioMeta } from '../../../models/scenario.ts';
 
 /** The schema version this build writes. Older versions are migrated on load (see migrate.ts). */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Earliest and latest calendar year any year field may hold. */
 export const YEAR_MIN = 1990;
@@ -235,7 +235,7 @@ const MetaSchema = v.strictObject({
   updatedAt: timestamp(),
 });
 
-/** Fields shared by schema versions 1 and 2, in the order a saved file lists them. */
+/** Fields shared by schema versions 1, 2 and 3, in the order a saved file lists them. */
 const SCENARIO_V1_ENTRIES = {
   name: text(LIMITS.name),
   preset: v.optional(text(LIMITS.id)),
@@ -255,7 +255,7 @@ const SCENARIO_V1_ENTRIES = {
   notes: v.optional(text(LIMITS.notes)),
 };
 
-/** The scenario document, schema version 2 (inputs only; outputs are always recomputed). */
+/** The scenario document, schema version 3 (inputs only; outputs are always recomputed). */
 export const ScenarioSchema = v.pipe(
   v.strictObject({
     schemaVersion: v.literal(CURRENT_SCHEMA_VERSION),
