@@ -7,16 +7,24 @@
  *   the base year; named projects opening in or before the base year are taken to be in it.
  * - Needs method: p_full and p_partial (share of fully / partly dependent elderly who live in an
  *   institution) are parameters; p_able is not set directly but calibrated once, in the base
- *   year, so that all institutional users are `beds_inst_share` (3 %, the "9073" pattern) of
- *   the elderly under whatever dependency figures the scenario uses; it is then held constant,
- *   so later years reflect the changing mix of dependency. If p_full and p_partial alone already
- *   exceed 3 %, p_able is 0 and the overall share is above 3 %.
+ *   year, so that all institutional users are `beds_inst_share` (3 %, the "9073" planning norm)
+ *   of the elderly under whatever dependency figures the scenario uses. If p_full and p_partial
+ *   alone already exceed 3 %, p_able is 0 and the overall share is above 3 %.
+ * - "9073" is a planning norm, not a measurement. By default (`beds_users_mode` 0) the base-year
+ *   users are the observed institutional residents (`beds_residents_base`, or the observed share
+ *   of the elderly `beds_residents_share`): the three take-up rates above are scaled by one
+ *   factor so that they reproduce that count, keeping their mix. Mode 1 uses the norm as is.
+ *   The take-up rates (and the factor) are then held constant, so later years reflect the
+ *   changing number and dependency of the elderly.
+ * - Implied occupancy is users ÷ beds with no cap: above 100 % means demand above supply.
  * - Nursing beds: new nursing beds plus conversions, never above total beds (min()); conversions
  *   never exceed the ordinary beds left.
  * - Named projects: stated investment is used as is; a project without one is priced at the
  *   year's construction cost per bed. Project money counts in the year the beds open.
  */
 import type { EquationDef, ModelModule, ParameterDef, Source, Text } from './types.ts';
+import { NATIONAL_2015, NATIONAL_2020 } from './data/national-2020-civil-affairs.ts';
+import { CENSUS_2020_SHARES, CENSUS_2020_TOTAL } from './population.ts';
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 const BEDS = t('张', 'beds');
@@ -24,8 +32,15 @@ const PERSONS = t('人', 'persons');
 const FRACTION = t('比例', 'fraction');
 const YUAN = t('元', 'yuan');
 const PER_1000 = t('张/千名老年人', 'beds per 1000 elderly');
+const RATIO = t('倍', 'times');
+
+/** Census 2020 population aged 60+ (table 1-5, 31 provinces): the denominator of the observed share. */
+const CENSUS_2020_POP_60PLUS = CENSUS_2020_SHARES.s60 * CENSUS_2020_TOTAL;
+/** National net growth of elder-care beds a year, 2015–2020: (821.0万 − 672.7万) ÷ 5. */
+const BEDS_NEW_2015_2020 = Math.round((NATIONAL_2020.bedsTotal - NATIONAL_2015.bedsTotal) / 5);
 
 const NATIONAL_TARGETS = 'data/national-targets.csv';
+const AGEING_BULLETIN_2020 = '2020年度国家老龄事业发展公报 (国家卫生健康委/全国老龄办, 2021-10-15), via 央视网';
 
 const assumption = (note: string, ref = 'assumption — planner to confirm'): Source => ({ kind: 'assumption', ref, note });
 
@@ -33,10 +48,10 @@ const parameters: ParameterDef[] = [
   // Supply
   {
     id: 'beds_base_per_1000', label: t('基期每千名老年人养老床位数', 'Base-year beds per 1000 elderly'), unit: PER_1000,
-    default: 28.6, min: 0, max: 150, step: 0.1, group: 'beds_supply', format: 'rate',
+    default: NATIONAL_2020.bedsPer1000Elderly, min: 0, max: 150, step: 0.1, group: 'beds_supply', format: 'rate',
     source: {
-      kind: 'data', ref: `${NATIONAL_TARGETS}: elderly_care_beds_2019`,
-      note: '754.6万 beds (institutions and community facilities, Dec 2019) ÷ 264.0 million aged 60+ (2020 census) × 1000 = 28.6; the latest national bed count in data/, used for 2020',
+      kind: 'national', ref: `${AGEING_BULLETIN_2020}: 每千名老年人拥有养老床位31.1张`,
+      note: '养老床位合计821.0万张 (institutions and community facilities) at end-2020; × the census 60+ gives 8.21 million. The minister gave 823.8万 at the SCIO press conference of 2021-02-23 (models/data/SOURCES.md)',
     },
     description: t('基期床位总数未填时,按 60岁及以上人口 × 本值 / 1000 推算', 'Used when the base-year bed count is not given: base beds = population 60+ × this / 1000'),
   },
@@ -57,10 +72,10 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'beds_new_per_year', label: t('每年新增床位(常规)', 'New beds per year (regular)'), unit: t('张/年', 'beds per year'),
-    default: 212000, min: 0, max: 1e6, step: 10, group: 'beds_supply', format: 'count',
+    default: BEDS_NEW_2015_2020, min: 0, max: 1e6, step: 10, group: 'beds_supply', format: 'count',
     source: {
-      kind: 'data', ref: `${NATIONAL_TARGETS}: elderly_care_beds_2015, elderly_care_beds_2019`,
-      note: '(754.6万 − 669.8万) / 4 years = 21.2万 a year: national net growth 2015–2019 (after closures)',
+      kind: 'national', ref: '2015年社会服务发展统计公报 (672.7万); 2020年度国家老龄事业发展公报 (821.0万)',
+      note: '(821.0万 − 672.7万) / 5 years = 29.66万 a year: national net growth of all elder-care beds 2015–2020 (after closures)',
     },
     description: t('另加情景中列出的具名项目', 'Named projects in the scenario are added on top'),
   },
@@ -81,10 +96,33 @@ const parameters: ParameterDef[] = [
     source: { kind: 'national', ref: `${NATIONAL_TARGETS}: beds_per_1000_target_2020`, note: '13th-FYP national target 35–40; the lower end' },
   },
   {
-    id: 'beds_inst_share', label: t('机构养老比例(基期,"9073"中的3%)', 'Share of elderly in institutions (base year, the 3 of "9073")'), unit: FRACTION,
+    id: 'beds_users_mode', label: t('基期机构养老人数依据', 'Base-year institutional users from'), unit: t('选项', 'choice'),
+    default: 0, min: 0, max: 1, step: 1, integer: true, group: 'beds_demand',
+    choices: [
+      t('实际在住人数(观测)', 'observed residents'),
+      t('规划标准"9073"(3%机构养老)', 'the "9073" planning norm (3 % in institutions)'),
+    ],
+    source: { kind: 'national', ref: 'observed residents where they exist (issue #14)', note: '"9073" is a planning norm, not a measurement of use: choose it to plan for the norm' },
+  },
+  {
+    id: 'beds_residents_base', label: t('基期机构在住老年人数(0 = 按观测比例)', 'Base-year residents of institutions (0 = from the observed share)'), unit: PERSONS,
+    default: 0, min: 0, max: 2e7, step: 1, group: 'beds_demand', format: 'count', integer: true,
+    source: assumption('0 means "not stated": the base-year residents are then population 60+ × beds_residents_share', 'not stated'),
+    description: t('用于"实际在住人数"方式;填写本地养老机构在院人数', 'Used in the "observed residents" mode; enter the local count of residents in elder-care institutions'),
+  },
+  {
+    id: 'beds_residents_share', label: t('基期机构在住老年人占60岁及以上人口比例(观测)', 'Observed residents of institutions per resident aged 60+ (base year)'), unit: FRACTION,
+    default: NATIONAL_2020.institutionResidents / CENSUS_2020_POP_60PLUS, min: 0, max: 0.2, step: 0.0001, group: 'beds_demand', format: 'share',
+    source: {
+      kind: 'national', ref: 'MCA (李邦华), Xinhua 2020-07-29: institutions house "nearly 2.15 million" elderly (news report)',
+      note: 'derived: 2.15 million ÷ 264.0 million aged 60+ (census 2020) = 0.81 %; those institutions had "more than 4.29 million" beds, about 50 % occupied. A mid-2020 count: a national share, confirm the local one',
+    },
+  },
+  {
+    id: 'beds_inst_share', label: t('规划标准:机构养老比例("9073"中的3%)', 'Planning norm: share of elderly in institutions (the 3 of "9073")'), unit: FRACTION,
     default: 0.03, min: 0, max: 0.2, step: 0.001, group: 'beds_demand', format: 'share',
-    source: { kind: 'plan', ref: 'P:27', note: 'the "9073" pattern (90 % home, 7 % community, 3 % institution), as Putuo states it' },
-    description: t('用于标定自理老人入住率,使基期机构养老人数 = 本比例 × 60岁及以上人口', 'Calibrates the take-up of able elderly so that base-year institutional users = this share × population 60+'),
+    source: { kind: 'plan', ref: 'P:27', note: 'the "9073" planning norm (90 % home, 7 % community, 3 % institution), as Putuo states it: a norm, not observed use' },
+    description: t('标定自理老人入住率;在"规划标准"方式下基期机构养老人数 = 本比例 × 60岁及以上人口', 'Calibrates the take-up of able elderly; in the planning-norm mode base-year institutional users = this share × population 60+'),
   },
   {
     id: 'beds_use_full', label: t('失能老人机构入住率', 'Share of fully dependent elderly in institutions'), unit: FRACTION,
@@ -156,11 +194,21 @@ const equations: EquationDef[] = [
   eq('beds_use_able', '自理老人机构入住率(基期标定)', 'Share of able elderly in institutions (calibrated in the base year)', FRACTION,
     'prev(beds_use_able)', 'share', {
       initial: 'max(0, beds_inst_share * pop_60plus - beds_use_full * disabled_full - beds_use_partial * disabled_partial) / max(beds_able_elderly, 1)',
-      description: t('基期使机构养老总人数 = 机构养老比例 × 60岁及以上人口,之后保持不变', 'Set in the base year so that all institutional users = the institutional share × population 60+, then held constant'),
+      description: t('基期按规划标准"9073"标定(机构养老总人数 = 机构养老比例 × 60岁及以上人口),之后保持不变;"实际在住人数"方式再乘标定系数', 'Set in the base year from the "9073" planning norm (all institutional users = the norm share × population 60+), then held constant; the observed mode then applies the calibration factor'),
     }),
-  eq('beds_users_full', '入住机构的失能老人', 'Fully dependent elderly in institutions', PERSONS, 'disabled_full * beds_use_full', 'count'),
-  eq('beds_users_partial', '入住机构的半失能老人', 'Partly dependent elderly in institutions', PERSONS, 'disabled_partial * beds_use_partial', 'count'),
-  eq('beds_users_able', '入住机构的自理老人', 'Able elderly in institutions', PERSONS, 'beds_able_elderly * beds_use_able', 'count'),
+  eq('beds_residents_observed', '基期机构在住老年人(观测)', 'Observed residents of institutions (base year)', PERSONS,
+    'prev(beds_residents_observed)', 'count', {
+      initial: 'beds_residents_base > 0 ? beds_residents_base : pop_60plus * beds_residents_share',
+      description: t('基期值;之后保持不变,仅用于标定', 'The base-year count, held for reference; used only for the calibration'),
+    }),
+  eq('beds_use_scale', '机构入住率标定系数', 'Take-up calibration factor', RATIO,
+    'prev(beds_use_scale)', 'ratio', {
+      initial: 'beds_users_mode == 1 ? 1 : beds_residents_observed / max(disabled_full * beds_use_full + disabled_partial * beds_use_partial + beds_able_elderly * beds_use_able, 1)',
+      description: t('"实际在住人数"方式:使基期机构养老人数等于观测在住人数(保持各护理等级的比例);"规划标准"方式为1', 'Observed mode: makes base-year users equal the observed residents (keeping the mix by care level); 1 in the planning-norm mode'),
+    }),
+  eq('beds_users_full', '入住机构的失能老人', 'Fully dependent elderly in institutions', PERSONS, 'disabled_full * beds_use_full * beds_use_scale', 'count'),
+  eq('beds_users_partial', '入住机构的半失能老人', 'Partly dependent elderly in institutions', PERSONS, 'disabled_partial * beds_use_partial * beds_use_scale', 'count'),
+  eq('beds_users_able', '入住机构的自理老人', 'Able elderly in institutions', PERSONS, 'beds_able_elderly * beds_use_able * beds_use_scale', 'count'),
   eq('beds_users', '机构养老需求人数', 'Elderly needing institutional care', PERSONS, 'beds_users_full + beds_users_partial + beds_users_able', 'count'),
   eq('beds_required_needs', '床位需求(需求法)', 'Beds required (needs method)', BEDS, 'beds_users / beds_target_occupancy', 'count'),
   eq('beds_nursing_required', '护理型床位需求', 'Nursing beds required', BEDS, '(beds_users_full + beds_users_partial) / beds_target_occupancy', 'count'),
@@ -168,7 +216,8 @@ const equations: EquationDef[] = [
   eq('beds_gap_norm', '床位缺口(标准法,正数为不足)', 'Bed gap, norm method (positive = shortfall)', BEDS, 'beds_required_norm - beds_total', 'count'),
   eq('beds_gap_needs', '床位缺口(需求法,正数为不足)', 'Bed gap, needs method (positive = shortfall)', BEDS, 'beds_required_needs - beds_total', 'count'),
   eq('beds_nursing_gap', '护理型床位缺口(正数为不足)', 'Nursing-bed gap (positive = shortfall)', BEDS, 'beds_nursing_required - beds_nursing', 'count'),
-  eq('occupancy_implied', '隐含入住率', 'Implied occupancy', FRACTION, 'min(1, beds_users / max(beds_total, 1))', 'share'),
+  eq('occupancy_implied', '隐含入住率', 'Implied occupancy', FRACTION, 'beds_users / max(beds_total, 1)', 'share',
+    { description: t('机构养老人数 ÷ 床位,不封顶:超过100%表示需求超过床位', 'Institutional users ÷ beds, not capped: above 100 % means demand above supply') }),
   eq('beds_occupied', '在住床位', 'Occupied beds', BEDS, 'min(beds_users, beds_total)', 'count'),
   // Costs
   eq('beds_cost_per_bed_year', '当年每张床位建设成本', 'Construction cost per bed this year', t('元/张', 'yuan per bed'),

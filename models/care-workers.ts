@@ -36,12 +36,12 @@ const parameters: ParameterDef[] = [
   {
     id: 'care_workers_norm_per_10k', label: t('每万名老年人持证养老护理员标准', 'Norm: certified care workers per 10,000 elderly'), unit: PER_10K,
     default: 25, min: 0, max: 200, step: 0.5, group: 'care_workers', format: 'rate',
-    source: { kind: 'plan', ref: 'S:86', note: 'Sanmen 2025 target (2020: 16, 2022: 20); no national norm in data/' },
+    source: assumption('Sanmen county\'s 2025 target (2020: 16, 2022: 20), used for lack of a national norm: a county\'s norm, not a national one — set your own', 'S:86'),
   },
   {
     id: 'care_workers_base_per_10k', label: t('基期每万名老年人养老护理员数', 'Base-year care workers per 10,000 elderly'), unit: PER_10K,
     default: 16, min: 0, max: 200, step: 0.5, group: 'care_workers', format: 'rate',
-    source: { kind: 'plan', ref: 'S:86', note: 'Sanmen 2020 actual, used for lack of a national figure in data/ — confirm' },
+    source: assumption('Sanmen county\'s 2020 actual, used for lack of a national figure: a county\'s ratio, not a national one — enter your own count', 'S:86'),
     description: t('基期护理员总数未填时,按 60岁及以上人口 / 10000 × 本值 推算', 'Used when the base-year count is not given: base stock = population 60+ / 10,000 × this'),
   },
   {

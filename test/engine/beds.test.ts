@@ -101,8 +101,11 @@ describe('beds: demand', () => {
     ), { numRuns: 50 });
   });
 
-  it('needs method: base-year institutional users are 3 % of the elderly ("9073")', () => {
-    const s = run({});
+  /** The "9073" planning-norm mode. */
+  const NORM = { beds_users_mode: 1 };
+
+  it('needs method, planning-norm mode: base-year institutional users are 3 % of the elderly ("9073")', () => {
+    const s = run(NORM);
     // users: 5000·0.3 + 10000·0.08 = 2300; able 85,000 take the remaining 700
     expect(s.beds_users[0]).toBeCloseTo(3000, 9);
     expect(s.beds_use_able[0]).toBeCloseTo(700 / 85000, 15);
@@ -111,27 +114,43 @@ describe('beds: demand', () => {
   });
 
   it('needs method follows the dependency mix after the base year, with p_able held constant', () => {
-    const s = run({}, { pop_60plus: [100000, 110000], disabled_full: [5000, 6000], disabled_partial: [10000, 11000] });
+    const s = run(NORM, { pop_60plus: [100000, 110000], disabled_full: [5000, 6000], disabled_partial: [10000, 11000] });
     const pAble = 700 / 85000;
     expect(s.beds_use_able[1]).toBeCloseTo(pAble, 15);
     expect(s.beds_users[1]).toBeCloseTo(6000 * 0.3 + 11000 * 0.08 + 93000 * pAble, 9);
     expect(s.beds_users[1] / 110000).toBeGreaterThan(0.03);
   });
 
-  it('gaps are required − supply; occupancy is min(1, users / beds)', () => {
-    const s = run({ beds_base_total: 2000, beds_new_per_year: 0, beds_retirement_rate: 0 });
+  it('needs method, observed mode: base-year users are the observed residents, with the mix of the take-up rates', () => {
+    const norm = run(NORM);
+    // a stated count: 1,200 residents of the 3,000 the norm gives → factor 0.4 on every care level
+    const counted = run({ beds_residents_base: 1200 });
+    expect(counted.beds_users[0]).toBeCloseTo(1200, 9);
+    expect(counted.beds_use_scale[0]).toBeCloseTo(0.4, 12);
+    for (const id of ['beds_users_full', 'beds_users_partial', 'beds_users_able']) expect(counted[id][0]).toBeCloseTo(norm[id][0] * 0.4, 9);
+    // no count: the observed share of the elderly
+    const shared = run({ beds_residents_share: 0.012 });
+    expect(shared.beds_users[0]).toBeCloseTo(1200, 9);
+    // the factor is held: later years follow the population and the dependency mix
+    const grown = run({ beds_residents_base: 1200 }, { pop_60plus: [100000, 110000], disabled_full: [5000, 6000], disabled_partial: [10000, 11000] });
+    expect(grown.beds_use_scale[1]).toBeCloseTo(0.4, 12);
+    expect(grown.beds_users[1]).toBeCloseTo(0.4 * (6000 * 0.3 + 11000 * 0.08 + 93000 * (700 / 85000)), 9);
+  });
+
+  it('gaps are required − supply; occupancy is users / beds with no cap', () => {
+    const s = run({ ...NORM, beds_base_total: 2000, beds_new_per_year: 0, beds_retirement_rate: 0 });
     expect(s.beds_gap_norm[0]).toBeCloseTo(3500 - 2000, 9);
     expect(s.beds_gap_needs[0]).toBeCloseTo(3000 / 0.85 - 2000, 9);
-    expect(s.occupancy_implied[0]).toBe(1);
+    expect(s.occupancy_implied[0]).toBeCloseTo(1.5, 12);
     expect(s.beds_occupied[0]).toBe(2000);
-    const roomy = run({ beds_base_total: 6000 });
+    const roomy = run({ ...NORM, beds_base_total: 6000 });
     expect(roomy.occupancy_implied[0]).toBeCloseTo(0.5, 12);
   });
 });
 
 describe('beds: costs', () => {
   it('capital, operating subsidy and the cumulative cost (hand-computed)', () => {
-    const s = run(SUPPLY);
+    const s = run({ ...SUPPLY, beds_users_mode: 1 });
     expect(s.beds_cost_capital[0]).toBe(0);
     // 500 beds × 250,000 × 1.03 × 30 % public
     expect(s.beds_cost_capital[1]).toBeCloseTo(500 * 257500 * 0.3, 4);
@@ -162,6 +181,9 @@ describe('beds: properties over the parameter ranges', () => {
     beds_use_full: inRange('beds_use_full'),
     beds_use_partial: inRange('beds_use_partial'),
     beds_inst_share: inRange('beds_inst_share'),
+    beds_users_mode: fc.integer({ min: 0, max: 1 }),
+    beds_residents_base: fc.integer({ min: 0, max: 1e6 }),
+    beds_residents_share: inRange('beds_residents_share'),
     beds_target_occupancy: inRange('beds_target_occupancy'),
   });
   const projectArb = fc.record({

@@ -33,9 +33,12 @@ describe('elder-care workers', () => {
   });
 
   it('requires workers by care level (1:3, 1:6, 1:10) and by the norm per 10,000 elderly', () => {
-    const s = run({});
-    // institutional users: full 5000·0.3 = 1500, partial 10000·0.08 = 800, able 700 (to reach 3 %)
+    const s = run({ beds_users_mode: 1 });
+    // planning norm "9073": full 5000·0.3 = 1500, partial 10000·0.08 = 800, able 700 (to reach 3 %)
     expect(s.care_workers_required[0]).toBeCloseTo(1500 / 3 + 800 / 6 + 700 / 10, 9);
+    // observed residents (1,200 = 0.4 × the norm's 3,000): the requirement follows them
+    const observed = run({ beds_residents_base: 1200 });
+    expect(observed.care_workers_required[0]).toBeCloseTo(0.4 * (1500 / 3 + 800 / 6 + 700 / 10), 9);
     expect(s.care_workers_required_norm[0]).toBe(100000 / 10000 * 25);
     expect(s.care_workers_gap[0]).toBeCloseTo(s.care_workers_required[0] - 160, 9);
     expect(s.care_workers_gap_norm[0]).toBeCloseTo(250 - 160, 9);
