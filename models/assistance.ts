@@ -4,7 +4,7 @@
  * assistance (医疗救助) and the high-age allowance (高龄津贴). Every component is an `assist_`
  * series; `assistance_total` is their sum, also shown in real terms, per resident and as a
  * share of a local budget. Reads the population series `pop_total`, `pop_urban`, `pop_rural`,
- * `pop_60plus`, `pop_80_89`, `pop_90_99`, `pop_100plus`.
+ * `pop_60plus`, `pop_60_79`, `pop_80_89`, `pop_90_99`, `pop_100plus`.
  *
  * Choices where MODEL.md is silent (also shown in the app through descriptions):
  * - Standards never fall: mode (b) keeps last year's standard when the consumption share would
@@ -17,6 +17,9 @@
  *   bites on the few costly cases even when the average is far below it.
  */
 import type { EquationDef, ModelModule, ParameterDef, Source, Text } from './types.ts';
+import { NATIONAL_2020, TEMP_ASSIST_2017 } from './data/national-2020-civil-affairs.ts';
+import { CENSUS_URBAN_SHARE_2020 } from './data/census-2020-indicators.ts';
+import { CENSUS_2020_SHARES, CENSUS_2020_TOTAL } from './population.ts';
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 
@@ -31,6 +34,17 @@ const CHOICE = t('选项', 'choice');
 
 const assumption = (ref: string, note: string): Source => ({ kind: 'assumption', ref, note });
 
+/** The 2020 national civil-affairs bulletin (2020年民政事业发展统计公报), as read (models/data/SOURCES.md). */
+const BULLETIN_2020 = '2020年民政事业发展统计公报 (民政部, 2021-09-10), via a copy on renrendoc';
+/** The model's own 2020 urban and rural population: census total (31 provinces) × census urban share. */
+const POP_URBAN_2020 = CENSUS_2020_TOTAL * CENSUS_URBAN_SHARE_2020;
+const POP_RURAL_2020 = CENSUS_2020_TOTAL * (1 - CENSUS_URBAN_SHARE_2020);
+const POP_60PLUS_2020 = CENSUS_2020_TOTAL * CENSUS_2020_SHARES.s60;
+const POP_80PLUS_2020 = CENSUS_2020_TOTAL * CENSUS_2020_SHARES.s80;
+const TEKUN_2020 = NATIONAL_2020.tekunRural + NATIONAL_2020.tekunUrban;
+/** Elderly share of tekun persons: not in any source found (MODEL.md §4: "most are elderly"). */
+const TEKUN_ELDERLY_SHARE = 0.8;
+
 /** NBS 2020 per-capita income and consumption (not in data/; read from a copy of the NBS release). */
 const NBS_2020: Source = {
   kind: 'national',
@@ -42,13 +56,13 @@ const parameters: ParameterDef[] = [
   // ── Dibao standards ──────────────────────────────────────────────────────────────────────
   {
     id: 'dibao_std_urban_base', label: t('基期城市低保标准', 'Urban dibao standard, base year'), unit: YUAN_MONTH,
-    default: 591, min: 50, max: 5000, step: 1, group: 'assist_standard', format: 'money',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_standard_2019_03', note: 'national average at 2019-03-31 (民政部 data release); no 2020 figure in the data — confirm or replace by the 2020 value' },
+    default: NATIONAL_2020.dibaoStdUrban, min: 50, max: 5000, step: 0.1, group: 'assist_standard', format: 'money',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 城市低保平均保障标准677.6元/人·月`, note: 'national average at end-2020 (+8.6 %, as the minister said on 2021-02-23). Xinhua reported 665 元 on 2020-12-28, before the year-end count' },
   },
   {
     id: 'dibao_std_rural_base', label: t('基期农村低保标准', 'Rural dibao standard, base year'), unit: YUAN_MONTH,
-    default: 412.75, min: 50, max: 5000, step: 0.01, group: 'assist_standard', format: 'money',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_standard_2019_03', note: '4,953 元/人/年 ÷ 12, national average at 2019-03-31; no 2020 figure in the data — confirm' },
+    default: NATIONAL_2020.dibaoStdRuralYear / 12, min: 50, max: 5000, step: 0.01, group: 'assist_standard', format: 'money',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 农村低保平均保障标准5962.3元/人·年`, note: '5,962.3 元/人/年 ÷ 12 = 496.86 元/月, national average at end-2020 (+11.7 %). Xinhua reported 5,842 元/年 on 2020-12-28, before the year-end count' },
   },
   {
     id: 'dibao_index_mode', label: t('低保标准调整方式', 'Dibao indexation mode'), unit: CHOICE,
@@ -72,13 +86,13 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'dibao_consumption_share_urban', label: t('城市低保标准占人均消费支出比例', 'Urban standard as share of consumption'), unit: FRACTION,
-    default: 0.263, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
-    source: assumption('base standard × 12 ÷ NBS 2020 urban consumption', '591 × 12 / 27,007 = 0.263: keeps the base-year level (mode b); plans state their own share'),
+    default: 0.301, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
+    source: assumption('base standard × 12 ÷ NBS 2020 urban consumption', '677.6 × 12 / 27,007 = 0.301: keeps the base-year level (mode b); plans state their own share'),
   },
   {
     id: 'dibao_consumption_share_rural', label: t('农村低保标准占人均消费支出比例', 'Rural standard as share of consumption'), unit: FRACTION,
-    default: 0.361, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
-    source: assumption('base standard × 12 ÷ NBS 2020 rural consumption', '4,953 / 13,713 = 0.361: keeps the base-year level (mode b)'),
+    default: 0.435, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
+    source: assumption('base standard × 12 ÷ NBS 2020 rural consumption', '5,962.3 / 13,713 = 0.435: keeps the base-year level (mode b)'),
   },
   {
     id: 'dibao_consumption_pc_urban_base', label: t('基期城镇居民人均消费支出', 'Urban per-capita consumption, base year'), unit: YUAN_YEAR,
@@ -147,23 +161,23 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'dibao_recipients_urban_base', label: t('基期城市低保对象人数', 'Urban dibao recipients, base year'), unit: PERSONS,
-    default: 12_240_000, min: 0, max: 50_000_000, step: 1, group: 'assist_dibao', format: 'count',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_recipients_2018_02', note: '1,224万 (2018-02), the latest national count in data/; used when the mode is "base-year count"' },
+    default: NATIONAL_2020.dibaoUrbanPersons, min: 0, max: 50_000_000, step: 1, group: 'assist_dibao', format: 'count',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 城市低保对象805.1万人`, note: '488.9万户 at end-2020; urban + rural = 4,425.9万, the minister\'s "nearly 44.3 million" (2021-02-23); used when the mode is "base-year count"' },
   },
   {
     id: 'dibao_recipients_rural_base', label: t('基期农村低保对象人数', 'Rural dibao recipients, base year'), unit: PERSONS,
-    default: 39_406_000, min: 0, max: 100_000_000, step: 1, group: 'assist_dibao', format: 'count',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_recipients (2018-02)', note: '3,940.6万 (2018-02); used when the mode is "base-year count"' },
+    default: NATIONAL_2020.dibaoRuralPersons, min: 0, max: 100_000_000, step: 1, group: 'assist_dibao', format: 'count',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 农村低保对象3620.8万人`, note: '1,985.0万户 at end-2020; used when the mode is "base-year count"' },
   },
   {
     id: 'dibao_coverage_urban_base', label: t('基期城市低保覆盖率', 'Urban dibao coverage, base year'), unit: t('低保对象/城镇人口', 'recipients per urban resident'),
-    default: 0.01357, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_recipients_2018_02 ÷ census 2020 urban population', note: 'derived: 1,224万 (2018-02) / 90,199万 (2020-11); recipients fell after 2018, so this likely overstates 2020 — confirm' },
+    default: NATIONAL_2020.dibaoUrbanPersons / POP_URBAN_2020, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 城市低保对象805.1万人 ÷ census 2020 urban population`, note: 'derived: 805.1万 ÷ (140,978万 × 63.89 %, the model\'s own 2020 urban population) = 0.894 %' },
   },
   {
     id: 'dibao_coverage_rural_base', label: t('基期农村低保覆盖率', 'Rural dibao coverage, base year'), unit: t('低保对象/乡村人口', 'recipients per rural resident'),
-    default: 0.0773, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_recipients (2018-02, caveat of the urban row) ÷ census 2020 rural population', note: 'derived: 3,940.6万 (2018-02) / 50,979万 (2020-11); mixed dates — confirm' },
+    default: NATIONAL_2020.dibaoRuralPersons / POP_RURAL_2020, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 农村低保对象3620.8万人 ÷ census 2020 rural population`, note: 'derived: 3,620.8万 ÷ (140,978万 × 36.11 %) = 7.11 %' },
   },
   {
     id: 'dibao_coverage_trend_urban', label: t('城市低保覆盖率(或人数)年变化', 'Urban coverage (or count) trend'), unit: PER_YEAR,
@@ -177,29 +191,28 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'dibao_benefit_ratio_urban', label: t('城市低保实际补差比例', 'Urban benefit ratio (补差)'), unit: t('人均补差/标准', 'average payment ÷ standard'),
-    default: 0.702, min: 0.05, max: 1, step: 0.001, group: 'assist_dibao', format: 'share',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_urban_standard_2015', note: 'derived: average monthly payment 316.6 ÷ standard 451.1 (2015 bulletin)' },
+    default: NATIONAL_2020.dibaoUrbanSpending / (NATIONAL_2020.dibaoUrbanPersons * NATIONAL_2020.dibaoStdUrban * 12), min: 0.05, max: 1, step: 0.001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 城市低保资金537.3亿元`, note: 'derived: 537.3亿 ÷ (805.1万 year-end recipients × 677.6 × 12) = 0.821, so the base year reproduces the bulletin\'s spending; recipients turn over during the year, so this calibrates spending, it is not the average payment (2015: 316.6 ÷ 451.1 = 0.70)' },
   },
   {
     id: 'dibao_benefit_ratio_rural', label: t('农村低保实际补差比例', 'Rural benefit ratio (补差)'), unit: t('人均补差/标准', 'average payment ÷ standard'),
-    default: 0.556, min: 0.05, max: 1, step: 0.001, group: 'assist_dibao', format: 'share',
-    source: { kind: 'national', ref: 'national-targets.csv dibao_rural_standard_2015', note: 'derived: average annual payment 1,766.5 ÷ standard 3,177.6 (2015 bulletin)' },
+    default: NATIONAL_2020.dibaoRuralSpending / (NATIONAL_2020.dibaoRuralPersons * NATIONAL_2020.dibaoStdRuralYear), min: 0.05, max: 1, step: 0.001, group: 'assist_dibao', format: 'share',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 农村低保资金1426.3亿元`, note: 'derived: 1,426.3亿 ÷ (3,620.8万 × 5,962.3) = 0.661, a calibration to spending as for the urban line (2015: 1,766.5 ÷ 3,177.6 = 0.56)' },
   },
-  // ── Tekun (特困) ─────────────────────────────────────────────────────────────────────────
   {
     id: 'tekun_rate_60plus', label: t('特困人员占60岁及以上人口比例', 'Tekun persons per resident aged 60+'), unit: FRACTION,
-    default: 0.01429, min: 0, max: 0.2, step: 0.00001, group: 'assist_tekun', format: 'share',
-    source: assumption('471.6万 tekun (national-targets.csv, 2019-11) × 80 % elderly ÷ census 2020 60+ (264,018,218)', 'the elderly share of tekun persons (80 %) is not in the data: "most are elderly" (MODEL.md §4) — confirm'),
+    default: (TEKUN_ELDERLY_SHARE * TEKUN_2020) / POP_60PLUS_2020, min: 0, max: 0.2, step: 0.00001, group: 'assist_tekun', format: 'share',
+    source: assumption(`${BULLETIN_2020}: 特困人员 446.3万 rural + 31.2万 urban = 477.5万 (end-2020), × 80 % elderly ÷ census 2020 60+ (264,018,218)`, 'the elderly share of tekun persons (80 %) is not in any source found: "most are elderly" (MODEL.md §4) — confirm'),
   },
   {
     id: 'tekun_rate_under60', label: t('特困人员占60岁以下人口比例', 'Tekun persons per resident under 60'), unit: FRACTION,
-    default: 0.000823, min: 0, max: 0.05, step: 0.000001, group: 'assist_tekun', format: 'share',
-    source: assumption('471.6万 × 20 % ÷ census 2020 under-60 (1,145,760,506)', 'complement of the assumed 80 % elderly share; a rate (not a fixed count) so that it fits any region'),
+    default: ((1 - TEKUN_ELDERLY_SHARE) * TEKUN_2020) / (CENSUS_2020_TOTAL - POP_60PLUS_2020), min: 0, max: 0.05, step: 0.000001, group: 'assist_tekun', format: 'share',
+    source: assumption('477.5万 (2020 bulletin) × 20 % ÷ census 2020 under-60 (1,145,760,506)', 'complement of the assumed 80 % elderly share; a rate (not a fixed count) so that it fits any region'),
   },
   {
     id: 'tekun_rural_share', label: t('农村特困人员占比', 'Rural share of tekun persons'), unit: FRACTION,
-    default: 0.948, min: 0, max: 1, step: 0.001, group: 'assist_tekun', format: 'share',
-    source: { kind: 'national', ref: 'national-targets.csv tekun_rural_2017', note: 'derived: rural 466.9万 ÷ (466.9万 + urban 25.4万), end-2017' },
+    default: NATIONAL_2020.tekunRural / TEKUN_2020, min: 0, max: 1, step: 0.001, group: 'assist_tekun', format: 'share',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 农村特困人员446.3万人, 城市31.2万人`, note: 'derived: 446.3万 ÷ 477.5万 = 0.935, end-2020' },
   },
   {
     id: 'tekun_k_urban', label: t('城市特困基本生活标准/低保标准', 'Urban tekun basic standard ÷ dibao standard'), unit: RATIO,
@@ -249,15 +262,14 @@ const parameters: ParameterDef[] = [
   // ── Temporary assistance ────────────────────────────────────────────────────────────────
   {
     id: 'temp_assist_cases_per_1000', label: t('临时救助人次/千人', 'Temporary-assistance cases per 1000 residents'), unit: t('人次/千人/年', 'cases per 1000 residents per year'),
-    default: 0.5, min: 0, max: 50, step: 0.01, group: 'assist_temporary', format: 'rate',
-    source: assumption('0.5 ‰ per year', 'no national rate in the data; seed plans report 13,002 person-times in Jinan 2011–2015 (J:49) and 1,612 in Tai\'an by mid-2023 (T:26), both well under 1 per 1000 residents a year'),
+    default: (NATIONAL_2020.tempAssistCases / CENSUS_2020_TOTAL) * 1000, min: 0, max: 50, step: 0.01, group: 'assist_temporary', format: 'rate',
+    source: { kind: 'national', ref: `${BULLETIN_2020}: 全年共实施临时救助1380.6万人次`, note: 'derived: 1,380.6万 cases in 2020 ÷ census 2020 population = 9.79 per 1000 (2019: 993.2万; 2020 includes COVID-19 relief). The minister: "about 13.8 million" (2021-09-17). Seed plans report far fewer (Jinan 13,002 in 2011–2015, J:49)' },
   },
   {
     id: 'temp_assist_multiple', label: t('临时救助平均金额/城市低保月标准', 'Average temporary assistance ÷ monthly urban standard'), unit: RATIO,
-    default: 4.7, min: 0, max: 24, step: 0.1, group: 'assist_temporary', format: 'ratio',
-    source: { kind: 'plan', ref: 'J:49, J:45; T:26–27', note: 'derived: Jinan 3,388万元 / 13,002 person-times = 2,606 元 per case (2011–2015) ÷ 2015 urban standard 550 = 4.7; Tai\'an pays 3–12× (illness), 3–6× (education) the monthly urban standard' },
+    default: Number((TEMP_ASSIST_2017.averagePerCase / TEMP_ASSIST_2017.dibaoStdUrban).toFixed(2)), min: 0, max: 24, step: 0.01, group: 'assist_temporary', format: 'ratio',
+    source: { kind: 'national', ref: '2017年社会服务发展统计公报 (人民日报 2018-08-14): 平均救助水平1109.9元/人·次; 城市低保平均标准540.6元', note: 'derived: 1,109.9 ÷ 540.6 = 2.05 — 2017 is the latest year whose average amount was found (the 2020 average was searched for and not found); Jinan paid 2,606 元 a case in 2011–2015 (J:49)' },
   },
-  // ── Medical assistance ──────────────────────────────────────────────────────────────────
   {
     id: 'medical_assist_use_rate', label: t('医疗救助使用率', 'Medical assistance use rate'), unit: t('人次/救助对象/年', 'cases per assisted person per year'),
     default: 0.1, min: 0, max: 3, step: 0.01, group: 'assist_medical', format: 'rate',
@@ -286,6 +298,11 @@ const parameters: ParameterDef[] = [
   },
   // ── High-age allowance ──────────────────────────────────────────────────────────────────
   {
+    id: 'high_age_amount_60_79', label: t('60–79岁老年人补贴', 'Allowance, 60–79'), unit: t('元/人/月', 'yuan per person per month'),
+    default: 0, min: 0, max: 5000, step: 1, group: 'assist_high_age', format: 'money',
+    source: assumption('0 元/月', 'the high-age allowance starts at 80 in most places; schemes for economically disadvantaged elderly pay from 60 (Tai\'an: 80 元/月 at 60–79, T:62)'),
+  },
+  {
     id: 'high_age_amount_80_89', label: t('80–89岁高龄津贴', 'High-age allowance, 80–89'), unit: t('元/人/月', 'yuan per person per month'),
     default: 50, min: 0, max: 5000, step: 1, group: 'assist_high_age', format: 'money',
     source: assumption('50 元/月', 'no national standard; amounts are set locally (Tai\'an pays 100 元/月 to economically disadvantaged 80–89-year-olds, T:62 — a means-tested scheme)'),
@@ -302,8 +319,9 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'high_age_takeup', label: t('高龄津贴领取率', 'High-age allowance take-up'), unit: FRACTION,
-    default: 0.9, min: 0, max: 1, step: 0.01, group: 'assist_high_age', format: 'share',
-    source: assumption('90 %', 'assumes a universal allowance that most eligible residents claim; set lower for a means-tested scheme'),
+    default: NATIONAL_2020.highAgeAllowanceRecipients / POP_80PLUS_2020, min: 0, max: 1, step: 0.001, group: 'assist_high_age', format: 'share',
+    source: { kind: 'national', ref: '2020年度国家老龄事业发展公报 (via 央视网 2021-10-15): 享受高龄补贴的老年人3104.4万人', note: 'derived: 3,104.4万 ÷ census 2020 80+ (3,580.1万) = 0.867, applied to every age band with a non-zero amount. Some provinces pay from 70 or 90, so this calibrates the national count, it is not a take-up rate' },
+    description: t('领取人数 = 本比例 × 补贴额不为0的各年龄段人口', 'Recipients = this share × the population of every age band with a non-zero amount'),
   },
   {
     id: 'high_age_amount_growth', label: t('高龄津贴标准年增长率', 'High-age allowance amount growth'), unit: PER_YEAR,
@@ -345,7 +363,7 @@ const components: EquationDef[] = [
   eq('assist_temporary', '临时救助支出', 'Temporary assistance', YUAN, 'money', 'temp_assist_cases * temp_assist_amount'),
   eq('assist_medical', '医疗救助支出', 'Medical assistance', YUAN, 'money', 'medical_assist_uses * medical_assist_per_use'),
   eq('assist_high_age', '高龄津贴支出', 'High-age allowance', YUAN, 'money',
-    '(pop_80_89 * high_age_amount_80_89 + pop_90_99 * high_age_amount_90_99 + pop_100plus * high_age_amount_100plus) * high_age_index * 12 * high_age_takeup'),
+    '(pop_60_79 * high_age_amount_60_79 + pop_80_89 * high_age_amount_80_89 + pop_90_99 * high_age_amount_90_99 + pop_100plus * high_age_amount_100plus) * high_age_index * 12 * high_age_takeup'),
 ];
 
 /** Ids of every budget component: `assistance_total` is their sum. */
@@ -419,7 +437,8 @@ const equations: EquationDef[] = [
   eq('high_age_index', '高龄津贴标准指数', 'High-age allowance amount index', RATIO, 'ratio',
     '(1 + high_age_amount_growth) ^ t'),
   eq('high_age_recipients', '高龄津贴领取人数', 'High-age allowance recipients', PERSONS, 'count',
-    '(pop_80_89 + pop_90_99 + pop_100plus) * high_age_takeup'),
+    '((high_age_amount_60_79 > 0 ? pop_60_79 : 0) + (high_age_amount_80_89 > 0 ? pop_80_89 : 0) + (high_age_amount_90_99 > 0 ? pop_90_99 : 0) + (high_age_amount_100plus > 0 ? pop_100plus : 0)) * high_age_takeup',
+    undefined, t('领取率 × 补贴额不为0的各年龄段人口', 'Take-up × the population of every age band with a non-zero amount')),
   // Components and totals
   ...components,
   eq('assistance_total', '社会救助支出合计', 'Assistance budget, total', YUAN, 'money', ASSIST_COMPONENT_IDS.join(' + ')),

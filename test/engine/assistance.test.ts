@@ -14,6 +14,7 @@ const POP: Record<string, FakeSeries> = {
   pop_urban: [600_000, 610_000, 620_000, 630_000, 640_000, 650_000],
   pop_rural: [400_000, 400_000, 400_000, 400_000, 400_000, 400_000],
   pop_60plus: [200_000, 210_000, 220_000, 230_000, 240_000, 250_000],
+  pop_60_79: [165_900, 174_690, 183_480, 192_270, 201_060, 209_850],
   pop_80_89: [30_000, 31_000, 32_000, 33_000, 34_000, 35_000],
   pop_90_99: [4_000, 4_200, 4_400, 4_600, 4_800, 5_000],
   pop_100plus: [100, 110, 120, 130, 140, 150],
@@ -236,6 +237,19 @@ describe('high-age allowance', () => {
       (30_000 * 100 + 4_000 * 200 + 100 * 500) * 12 * 0.9,
       (31_000 * 100 + 4_200 * 200 + 110 * 500) * 12 * 0.9,
     ], 4);
+  });
+
+  it('pays a 60–79 band when it has an amount, and counts as recipients only the bands with an amount', () => {
+    const s = run({ ...hp, high_age_amount_60_79: 80, high_age_takeup: 0.03 }, POP, 2021);
+    close(s('assist_high_age'), [
+      (165_900 * 80 + 30_000 * 100 + 4_000 * 200 + 100 * 500) * 12 * 0.03,
+      (174_690 * 80 + 31_000 * 100 + 4_200 * 200 + 110 * 500) * 12 * 0.03,
+    ], 4);
+    close(s('high_age_recipients'), [200_000 * 0.03, 210_000 * 0.03], 6);
+    const only80 = run({ ...hp, high_age_amount_60_79: 0 }, POP, 2021);
+    close(only80('high_age_recipients'), [34_100 * 0.9, 35_310 * 0.9], 6);
+    const none90 = run({ ...hp, high_age_amount_90_99: 0 }, POP, 2021);
+    close(none90('high_age_recipients'), [30_100 * 0.9, 31_110 * 0.9], 6);
   });
 
   it('does not move with dibao, tekun, medical or temporary parameters', () => {
