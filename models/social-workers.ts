@@ -9,7 +9,10 @@
  * as the care-worker module does).
  *
  * Choices where MODEL.md is silent:
- * - The norm moves linearly from its base-year value to its target-year value, then holds.
+ * - The norm moves linearly from its base-year value to its target-year value, then holds. It is
+ *   stated either for certified social workers (as Sanmen's, S:84) or for all social-work
+ *   professionals (the national 13th-FYP 1 ‰); the latter is turned into certified social workers
+ *   by the professionals-per-certified ratio, so requirement, stock and gap share one unit.
  * - Supply is certified social workers (the unit of the per-10,000 norm); professionals in total
  *   are shown as the certified stock × a ratio. Both gaps compare with the certified stock.
  * - `sw_gap` follows the norm method by default (`sw_gap_method` switches to workload or the
@@ -18,57 +21,78 @@
  * - Station staff are counted on top of caseload staff (a minimum presence per station).
  */
 import type { ModelModule, ParameterDef, EquationDef, Source } from './types.ts';
+import {
+  CERTIFIED_SOCIAL_WORKERS, NATIONAL_2020, SOCIAL_WORKERS_2019_07, SW_PROFESSIONALS_PERMILLE_13TH_FYP,
+} from './data/national-2020-civil-affairs.ts';
 
-const NATIONAL_TARGETS = 'data/national-targets.csv';
 
-/** Sanmen's certified-social-worker norm (S:77–90) stands in for a national one the data lack. */
-const SANMEN_NORM: Source = {
-  kind: 'assumption',
-  ref: 'S:77–90',
-  note: 'Sanmen county: 每万人持证社会工作专业人才 17 (2020 actual) → 20 (2025 target). No national per-10,000 norm for certified social workers is in the data: a county figure used as a default, confirm for your region.',
+/** The national 13th-FYP ratio: 社会工作专业人才 ≥ 1 ‰ of the population by 2020 (all professionals, not only certified). */
+const NATIONAL_NORM: Source = {
+  kind: 'national',
+  ref: '《民政事业发展第十三个五年规划》(民政部、国家发展改革委, 2016): 社会工作专业人才占全国总人口的比例达到1‰以上',
+  note: 'As read in "数说民政事业发展第十三个五年规划" (a news summary of the plan\'s numeric targets, 2016-09-01). 1 ‰ = 10 per 10,000, for all social-work professionals (the 145万 of 《社会工作专业人才队伍建设中长期规划(2011-2020年)》 is the same order); no later national ratio was found, so it is held. Local plans state their own (Sanmen: 17 → 20 certified per 10,000, S:84).',
 };
+
+/** Certified social workers and their yearly intake, 2016–2020 (models/data/SOURCES.md). */
+const SW = CERTIFIED_SOCIAL_WORKERS;
+const NEW_2016_2020 = Object.values(SW.newlyCertified);
+/** Mean yearly intake of newly certified social workers over the 13th FYP. */
+const SW_NEW_MEAN = Math.round(NEW_2016_2020.reduce((a, b) => a + b, 0) / NEW_2016_2020.length);
+/** Social-work professionals per certified social worker, July 2019. */
+const SW_PROFESSIONALS_RATIO = Number((SOCIAL_WORKERS_2019_07.professionals / SOCIAL_WORKERS_2019_07.certified).toFixed(2));
 
 const parameters: ParameterDef[] = [
   // ── Norm method ──────────────────────────────────────────────────────────
   {
+    id: 'sw_norm_basis',
+    label: { zh: '社工标准的口径', en: 'The social-worker norm counts' },
+    unit: { zh: '口径', en: 'basis' },
+    default: 1, min: 0, max: 1, step: 1, integer: true, group: 'sw_norm',
+    choices: [
+      { zh: '持证社会工作者', en: 'certified social workers' },
+      { zh: '社会工作专业人才(含未持证)', en: 'all social-work professionals (certified or not)' },
+    ],
+    source: { ...NATIONAL_NORM, note: 'The national ratio counts all social-work professionals; Sanmen\'s norm counts certified ones (S:84). A norm for all professionals is compared with the certified stock through sw_professionals_ratio.' },
+  },
+  {
     id: 'sw_norm_per_10k_base',
-    label: { zh: '每万人持证社工标准(基年)', en: 'Certified social workers per 10,000 residents, norm in the base year' },
+    label: { zh: '每万人社工标准(基年)', en: 'Social-worker norm per 10,000 residents in the base year' },
     unit: { zh: '人/万人', en: 'per 10,000 residents' },
-    default: 17, min: 0, max: 100, step: 0.1, group: 'sw_norm', format: 'rate',
-    source: SANMEN_NORM,
+    default: SW_PROFESSIONALS_PERMILLE_13TH_FYP * 10, min: 0, max: 100, step: 0.1, group: 'sw_norm', format: 'rate',
+    source: NATIONAL_NORM,
     description: {
-      zh: '规划要求的每万常住人口持证社会工作专业人才数(基年)。以‰表示时除以10:17人/万人 = 1.7‰(三门县"十三五"表一以‰表示,S:29–43)。',
-      en: 'Norm in the base year. Plans state it per 10,000 residents or in ‰ of the population: per 10,000 ÷ 10 = ‰ (17 per 10,000 = 1.7 ‰, the unit of Sanmen table 1, S:29–43).',
+      zh: '规划要求的每万常住人口社会工作者数(基年),口径见"社工标准的口径"。以‰表示时除以10:10人/万人 = 1‰(全国"十三五");三门县为每万人持证17人(S:84)。',
+      en: 'Norm in the base year, counted as "The social-worker norm counts" says. Per 10,000 ÷ 10 = ‰: 10 per 10,000 = 1 ‰ (national 13th FYP); Sanmen: 17 certified per 10,000 (S:84).',
     },
   },
   {
     id: 'sw_norm_per_10k',
-    label: { zh: '每万人持证社工标准(目标年)', en: 'Certified social workers per 10,000 residents, target norm' },
+    label: { zh: '每万人社工标准(目标年)', en: 'Social-worker norm per 10,000 residents, target' },
     unit: { zh: '人/万人', en: 'per 10,000 residents' },
-    default: 20, min: 0, max: 100, step: 0.1, group: 'sw_norm', format: 'rate',
-    source: SANMEN_NORM,
+    default: SW_PROFESSIONALS_PERMILLE_13TH_FYP * 10, min: 0, max: 100, step: 0.1, group: 'sw_norm', format: 'rate',
+    source: NATIONAL_NORM,
     description: {
-      zh: '目标年要达到的每万人持证社工数;基年至目标年线性过渡,目标年后保持不变。20人/万人 = 2‰。',
-      en: 'The norm to reach by the target year; linear from the base-year norm, constant after the target year. 20 per 10,000 = 2 ‰.',
+      zh: '目标年要达到的每万人社工数;基年至目标年线性过渡,目标年后保持不变。',
+      en: 'The norm to reach by the target year; linear from the base-year norm, constant after the target year.',
     },
   },
   {
     id: 'sw_norm_target_year',
     label: { zh: '社工标准目标年', en: 'Target year of the social-worker norm' },
     unit: { zh: '年', en: 'year' },
-    default: 2025, min: 1990, max: 2100, step: 1, integer: true, group: 'sw_norm', format: 'year',
-    source: { kind: 'plan', ref: 'S:77–90', note: 'Sanmen 14th FYP: target year 2025' },
+    default: 2020, min: 1990, max: 2100, step: 1, integer: true, group: 'sw_norm', format: 'year',
+    source: { ...NATIONAL_NORM, note: 'the 13th FYP\'s target year; with equal base and target norms the year does not matter' },
   },
-  // ── Workload method ──────────────────────────────────────────────────────
   {
     id: 'sw_assist_household_size',
     label: { zh: '低保户均人数', en: 'Persons per dibao household' },
     unit: { zh: '人/户', en: 'persons per household' },
-    default: 1.77, min: 1, max: 6, step: 0.01, group: 'sw_workload', format: 'ratio',
+    default: Number(((NATIONAL_2020.dibaoUrbanPersons + NATIONAL_2020.dibaoRuralPersons) / (NATIONAL_2020.dibaoUrbanHouseholds + NATIONAL_2020.dibaoRuralHouseholds)).toFixed(2)),
+    min: 1, max: 6, step: 0.01, group: 'sw_workload', format: 'ratio',
     source: {
       kind: 'national',
-      ref: `${NATIONAL_TARGETS}: dibao_urban/rural_recipients_2017`,
-      note: '2017 bulletin: (1,261.0 + 4,045.2)万 persons ÷ (741.5 + 2,249.3)万 households = 1.77. Dibao households are much smaller than the census average family household (2.62, china-2020-census-indicators.csv). Tekun persons count one household each.',
+      ref: '2020年民政事业发展统计公报: 城市低保488.9万户 805.1万人, 农村1985.0万户 3620.8万人',
+      note: 'derived: 4,425.9万 persons ÷ 2,473.9万 households = 1.79 (2017: 1.77). Dibao households are much smaller than the census average family household (2.62). Tekun persons count one household each.',
     },
   },
   {
@@ -96,11 +120,11 @@ const parameters: ParameterDef[] = [
     id: 'sw_townships',
     label: { zh: '乡镇(街道)数', en: 'Townships and streets' },
     unit: { zh: '个', en: 'units' },
-    default: 38734, min: 0, max: 100000, step: 1, integer: true, group: 'sw_workload', format: 'count',
+    default: 38741, min: 0, max: 100000, step: 1, integer: true, group: 'sw_workload', format: 'count',
     source: {
       kind: 'national',
-      ref: 'township-level divisions end-2019: 8,516 streets + 20,975 towns + 8,122 townships + 966 ethnic townships + 153 sumu + 2 others (http://outofmemory.cn/zaji/5829169.html)',
-      note: 'Third-party page quoting the official division count; the latest national figure found. Tai\'an has 88 towns/streets (T:49, T:86): set your own.',
+      ref: '2020年民政事业发展统计公报: 乡级行政区划单位38741个 (end-2020; copy at http://binzangxx.com/m/view.php?aid=16796)',
+      note: 'End-2019: 38,734 (8,516 streets + 20,975 towns + 8,122 townships + 966 ethnic townships + 153 sumu + 2 others). Tai\'an has 88 towns/streets (T:49, T:86): set your own.',
     },
   },
   {
@@ -122,22 +146,22 @@ const parameters: ParameterDef[] = [
     id: 'sw_stock_base',
     label: { zh: '持证社工人数(基年)', en: 'Certified social workers in the base year' },
     unit: { zh: '人', en: 'persons' },
-    default: 530000, min: 0, max: 5000000, step: 100, integer: true, group: 'sw_supply', format: 'count',
+    default: NATIONAL_2020.socialWorkersCertified, min: 0, max: 5000000, step: 100, integer: true, group: 'sw_supply', format: 'count',
     source: {
       kind: 'national',
-      ref: `${NATIONAL_TARGETS}: certified_social_workers_2019`,
-      note: '53万 cumulative certificate holders at 2019-12-20, the latest national figure in the data (the 2020 figure was not found). Cumulative holders include some no longer working in social work.',
+      ref: '持证社会工作者66.9万 at end-2020 (series 2016–2022 reported by 环球网校, 2023-05-07: https://www.hqwx.com/shgzz-kaoshi/news/16834273073343.html)',
+      note: 'A report by an exam-training site, not the ministry\'s own page; its 2019 figure (53.1万) matches 社会组织蓝皮书 2020. Cumulative certificate holders include some no longer working in social work. The 2019 figure (53万, national-targets.csv) was the previous default.',
     },
   },
   {
     id: 'sw_new_per_year',
     label: { zh: '每年新增持证社工', en: 'Newly certified social workers per year' },
     unit: { zh: '人/年', en: 'persons per year' },
-    default: 64000, min: 0, max: 1000000, step: 100, integer: true, group: 'sw_supply', format: 'count',
+    default: SW_NEW_MEAN, min: 0, max: 1000000, step: 100, integer: true, group: 'sw_supply', format: 'count',
     source: {
       kind: 'national',
-      ref: `${NATIONAL_TARGETS}: certified_social_workers_2012, certified_social_workers_2019`,
-      note: 'Derived: (53万 − 8万) ÷ 7 years ≈ 6.4万 a year, the 2012–2019 average. The 2012 figure is "more than 8万", so this is an upper estimate of that average.',
+      ref: 'newly certified 2016–2020: 8.2万, 3.8万, 11.2万, 9.2万, 13.8万 (same series)',
+      note: 'Derived: the mean over the 13th FYP, 9.24万 a year. The yearly intake swings with the exam (3.8万 in 2017, 13.8万 in 2020).',
     },
   },
   {
@@ -158,14 +182,13 @@ const parameters: ParameterDef[] = [
     id: 'sw_professionals_ratio',
     label: { zh: '社会工作专业人才总量与持证人数之比', en: 'Social-work professionals per certified social worker' },
     unit: { zh: '倍', en: 'ratio' },
-    default: 3.75, min: 1, max: 20, step: 0.01, group: 'sw_supply', format: 'ratio',
+    default: SW_PROFESSIONALS_RATIO, min: 1, max: 20, step: 0.01, group: 'sw_supply', format: 'ratio',
     source: {
       kind: 'national',
-      ref: `${NATIONAL_TARGETS}: certified_social_workers_2012 (caveat column)`,
-      note: '2012: 30万 professionals ÷ "more than 8万" certified ≤ 3.75. Tai\'an 2023: 5,753 professionals ÷ 1,783 exam passes = 3.23 (T:21).',
+      ref: '央视网 via china.com.cn, 2019-07-31 (民政部): 33.2万 助理社会工作师 + 10.7万 社会工作师 certified; 全国社会工作者总量已经达到120万人',
+      note: 'derived: 120万 ÷ 43.9万 = 2.73 (July 2019, the latest pair found; 2012: 30万 ÷ "more than 8万" ≤ 3.75). Tai\'an 2023: 5,753 ÷ 1,783 = 3.23 (T:21).',
     },
   },
-  // ── Gap and cost ─────────────────────────────────────────────────────────
   {
     id: 'sw_gap_method',
     label: { zh: '社工缺口口径', en: 'Social-worker gap measured against' },
@@ -208,12 +231,23 @@ const perYear = { zh: '元/年', en: 'yuan per year' };
 const equations: EquationDef[] = [
   // ── Norm method ──────────────────────────────────────────────────────────
   {
-    id: 'sw_norm_in_year',
-    label: { zh: '当年每万人持证社工标准', en: 'Social-worker norm in force (per 10,000 residents)' },
+    id: 'sw_norm_stated',
+    label: { zh: '当年每万人社工标准(规定口径)', en: 'Social-worker norm in force, as stated (per 10,000 residents)' },
     unit: { zh: '人/万人', en: 'per 10,000 residents' },
     format: 'rate',
     expr: 'sw_norm_per_10k_base + (sw_norm_per_10k - sw_norm_per_10k_base) * clamp((year - base_year) / max(sw_norm_target_year - base_year, 1), 0, 1)',
-    description: { zh: '基年标准线性过渡到目标年标准,之后保持不变。', en: 'Linear from the base-year norm to the target norm, constant afterwards.' },
+    description: { zh: '基年标准线性过渡到目标年标准,之后保持不变;口径见"社工标准的口径"。', en: 'Linear from the base-year norm to the target norm, constant afterwards; counted as the norm\'s basis says.' },
+  },
+  {
+    id: 'sw_norm_in_year',
+    label: { zh: '当年每万人持证社工标准', en: 'Social-worker norm in force (certified per 10,000 residents)' },
+    unit: { zh: '人/万人', en: 'per 10,000 residents' },
+    format: 'rate',
+    expr: 'sw_norm_basis == 1 ? sw_norm_stated / sw_professionals_ratio : sw_norm_stated',
+    description: {
+      zh: '以持证社工计:按社会工作专业人才规定的标准除以"专业人才总量与持证人数之比"。',
+      en: 'In certified social workers: a norm stated for all social-work professionals is divided by the professionals-per-certified ratio.',
+    },
   },
   {
     id: 'sw_required_norm',

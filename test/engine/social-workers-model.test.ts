@@ -15,10 +15,10 @@ describe('social workers in the full model (china-2020)', () => {
     }
   });
 
-  it('starts from the national certified stock: 53万 among the census population ≈ 3.75 per 10,000', () => {
-    expect(s('sw_stock')[0]).toBe(530_000);
-    expect(s('sw_per_10k')[0]).toBeGreaterThan(3.7);
-    expect(s('sw_per_10k')[0]).toBeLessThan(3.8);
+  it('starts from the national certified stock: 66.9万 among the census population ≈ 4.75 per 10,000', () => {
+    expect(s('sw_stock')[0]).toBe(669_000);
+    expect(s('sw_per_10k')[0]).toBeGreaterThan(4.7);
+    expect(s('sw_per_10k')[0]).toBeLessThan(4.8);
   });
 
   it('keeps the identities in the full model: workload = sum of parts, norm = pop / 10000 × norm', () => {

@@ -52,14 +52,17 @@ describe('social workers: module definition', () => {
 });
 
 describe('social workers: requirement by norm', () => {
+  /** A norm stated for certified social workers, as Sanmen's (S:84). */
+  const CERTIFIED = { sw_norm_basis: 0 };
+
   it('is pop_total / 10000 × norm exactly when the norm is flat', () => {
     const pop = [400_000, 401_234, 399_999, 405_000, 410_000, 412_345];
-    const { s } = run({ sw_norm_per_10k_base: 17.3, sw_norm_per_10k: 17.3 }, { pop_total: pop });
+    const { s } = run({ ...CERTIFIED, sw_norm_per_10k_base: 17.3, sw_norm_per_10k: 17.3 }, { pop_total: pop });
     expect(s('sw_required_norm')).toEqual(pop.map((p) => (p / 10000) * 17.3));
   });
 
   it('moves the norm linearly from the base year to the target year, then holds it (Sanmen 17 → 20 by 2025)', () => {
-    const { s } = run({ sw_norm_per_10k_base: 17, sw_norm_per_10k: 20, sw_norm_target_year: 2025 }, {}, { baseYear: 2020, endYear: 2027 });
+    const { s } = run({ ...CERTIFIED, sw_norm_per_10k_base: 17, sw_norm_per_10k: 20, sw_norm_target_year: 2025 }, {}, { baseYear: 2020, endYear: 2027 });
     const norms = s('sw_norm_in_year');
     [17, 17.6, 18.2, 18.8, 19.4, 20, 20, 20].forEach((v, i) => expect(norms[i]).toBeCloseTo(v, 12));
     // 400,000 residents × 20 per 10,000 = 800 in 2025
@@ -67,8 +70,19 @@ describe('social workers: requirement by norm', () => {
   });
 
   it('uses the target norm from the first projection year when the target year is not after the base year', () => {
-    const { s } = run({ sw_norm_per_10k_base: 10, sw_norm_per_10k: 20, sw_norm_target_year: 2018 });
+    const { s } = run({ ...CERTIFIED, sw_norm_per_10k_base: 10, sw_norm_per_10k: 20, sw_norm_target_year: 2018 });
     expect(s('sw_norm_in_year')).toEqual([10, 20, 20, 20, 20, 20]);
+  });
+
+  it('states a norm for all social-work professionals in certified social workers through the ratio (national 1 ‰)', () => {
+    const { s } = run({ sw_norm_basis: 1, sw_norm_per_10k_base: 10, sw_norm_per_10k: 10, sw_professionals_ratio: 2.5, sw_stock_base: 100 });
+    expect(s('sw_norm_stated')[0]).toBe(10);
+    expect(s('sw_norm_in_year')[0]).toBe(4);
+    // 400,000 residents × 1 ‰ = 400 professionals = 160 certified at 2.5 professionals each
+    expect(s('sw_required_norm')[0]).toBeCloseTo(160, 9);
+    expect(s('sw_gap_norm')[0]).toBeCloseTo(60, 9);
+    // the same gap in professionals: 400 − 100 × 2.5 = 150 = 2.5 × 60
+    expect(400 - s('sw_professionals_stock')[0]).toBeCloseTo(2.5 * s('sw_gap_norm')[0], 9);
   });
 });
 
@@ -172,10 +186,10 @@ describe('social workers: supply', () => {
     s('sw_professionals_stock').forEach((v, i) => expect(v).toBeCloseTo(expected[i] * 3, 9));
   });
 
-  it('reproduces the national base: 53万 certified among 141,178万 residents ≈ 3.75 per 10,000', () => {
+  it('reproduces the national base: 66.9万 certified among 141,178万 residents ≈ 4.74 per 10,000', () => {
     const { s } = run({}, { pop_total: 1_411_778_724 });
-    expect(s('sw_stock')[0]).toBe(530_000);
-    expect(s('sw_per_10k')[0]).toBeCloseTo(3.754, 3);
+    expect(s('sw_stock')[0]).toBe(669_000);
+    expect(s('sw_per_10k')[0]).toBeCloseTo(4.739, 3);
   });
 
   it('prices the stock at the average salary growing each year', () => {
@@ -187,15 +201,15 @@ describe('social workers: supply', () => {
     const zero = Object.fromEntries(READS.map((id) => [id, 0])) as Reads;
     const { result } = run({}, zero);
     expect(result.warnings).toEqual([]);
-    expect(result.series.sw_per_10k[0]).toBe(530_000 / 1 * 10000);
+    expect(result.series.sw_per_10k[0]).toBe(669_000 / 1 * 10000);
   });
 });
 
 describe('social workers: gap (required − supply, positive = shortfall)', () => {
   it('is positive when supply falls short and negative when it exceeds the requirement', () => {
     // required by norm: 400,000 / 10,000 × 20 = 800
-    const short = run({ sw_norm_per_10k_base: 20, sw_norm_per_10k: 20, sw_stock_base: 500 }).s('sw_gap_norm')[0];
-    const surplus = run({ sw_norm_per_10k_base: 20, sw_norm_per_10k: 20, sw_stock_base: 1000 }).s('sw_gap_norm')[0];
+    const short = run({ sw_norm_basis: 0, sw_norm_per_10k_base: 20, sw_norm_per_10k: 20, sw_stock_base: 500 }).s('sw_gap_norm')[0];
+    const surplus = run({ sw_norm_basis: 0, sw_norm_per_10k_base: 20, sw_norm_per_10k: 20, sw_stock_base: 1000 }).s('sw_gap_norm')[0];
     expect(short).toBe(300);
     expect(surplus).toBe(-200);
   });
