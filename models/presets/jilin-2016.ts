@@ -5,7 +5,8 @@
  */
 import type { TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
-import { assumption, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
+import { NATIONAL_2015 } from '../data/national-2020-civil-affairs.ts';
+import { assumption, data, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
 /** Linear between the 2010 (4,414,681) and 2020 (3,623,713) censuses, at 2015. */
 const POP = Math.round((4_414_681 + 3_623_713) / 2);
@@ -20,15 +21,20 @@ const { parameters, provenance } = sourced([
   // Beds: the 2016 target
   set('beds_new_per_year', 2_400, plan('L:8', '全市新增养老服务床位2400张(其中城区1600张) in 2016; holding it after 2016 is an assumption')),
   // Dibao: the income-linked floor
-  set('dibao_index_mode', 2, plan('L:7', 'standards not below a share of last year\'s per-capita disposable income (mode c). The base-year incomes are the national 2020 model defaults: replace them with 吉林市\'s')),
+  set('dibao_index_mode', 2, plan('L:7', 'standards not below a share of last year\'s per-capita disposable income (mode c)')),
+  // 2015 base: the 2015 national figures (no 吉林市 standard or income for 2015 was found).
+  set('dibao_std_urban_base', NATIONAL_2015.dibaoStdUrban, data('2015年社会服务发展统计公报 (data/national-targets.csv dibao_urban_standard_2015)', 'national urban average 451.1 元/人/月 in 2015: no 吉林市 figure was found — replace it with the city\'s')),
+  set('dibao_std_rural_base', NATIONAL_2015.dibaoStdRuralYear / 12, data('2015年社会服务发展统计公报 (data/national-targets.csv dibao_rural_standard_2015)', 'national rural average 3,177.6 元/人/年 ÷ 12 = 264.8 元/月 in 2015: no 吉林市 figure was found')),
+  set('dibao_income_pc_urban_base', NATIONAL_2015.incomeUrban, data('NBS 2015: 城镇居民人均可支配收入31195元 (中国经济网 2016-01-19)', 'national, 2015: no 吉林市 figure was found — replace it with the city\'s')),
+  set('dibao_income_pc_rural_base', NATIONAL_2015.incomeRural, data('NBS 2015: 农村居民人均可支配收入11422元 (中国经济网 2016-01-19)', 'national, 2015: no 吉林市 figure was found')),
   set('dibao_income_share_urban', 0.2, plan('L:7', 'urban ≥ 20 % of last year\'s urban per-capita disposable income')),
   set('dibao_income_share_rural', 0.3, plan('L:7', 'rural ≥ 30 % of last year\'s rural per-capita disposable income')),
   set('medical_assist_ratio', 0.7, plan('L:7', '≥ 70 % above the critical-illness deductible, for tekun and dibao')),
   set('medical_assist_cap', 20_000, plan('L:7', 'annual cap 2万元 (1万元 for serious illness in families impoverished by illness)')),
   // Workforce
   set('care_workers_new_per_year', replacementIntake((POP * SHARE_60 / 10_000) * 16, 0.1), assumption('replaces 10 %/yr attrition of the default base stock (16 per 10,000 elderly); the plan asks for ≥ 70 % certified care workers (L:8) but states no count')),
-  set('sw_stock_base', scaleByPopulation(NATIONAL.swStock, POP), assumption('not stated: the national certified stock (53万, 2019) scaled by the assumed population')),
-  set('sw_new_per_year', scaleByPopulation(NATIONAL.swNew, POP), assumption('not stated: the national yearly intake (6.4万) scaled by the assumed population')),
+  set('sw_stock_base', scaleByPopulation(NATIONAL.swStock2015, POP), assumption('not stated: the national certified stock at end-2015 (20.6万, derived from the 2016 figures) scaled by the assumed population')),
+  set('sw_new_per_year', scaleByPopulation(NATIONAL.swNew, POP), assumption('not stated: the national yearly intake (9.24万, the 2016–2020 mean) scaled by the assumed population')),
   set('sw_townships', scaleByPopulation(NATIONAL.townships, POP), assumption('not stated: the national count of towns and streets scaled by population')),
 ]);
 
@@ -41,8 +47,8 @@ export const jilin2016: PresetDef = {
   id: 'jilin-2016',
   label: { zh: '吉林市2016年民政工作计划', en: 'Jilin city 2016 work plan' },
   description: {
-    zh: '一年期计划:基期2015年,目标年2016年,展望至2025年。新增床位2400张、低保标准不低于上年人均可支配收入20%/30%、医疗救助70%与封顶线2万元取自计划(各注行号)。计划未给出人口、床位存量和社工人数:基期人口按2010、2020年普查线性插值,60岁以上占比用全国值,均为假设;人均可支配收入为全国2020年默认值,请以吉林市数据替换。',
-    en: 'One-year plan: base 2015, target year 2016, outlook to 2025. New beds (2,400), the dibao floors (≥ 20 % / 30 % of last year\'s income), medical assistance (70 %, cap 2万元) from the plan (each with its line). The plan gives no population, bed stock or social-worker count: the base population (interpolated between the 2010 and 2020 censuses) and the 60+ share (national) are assumptions; incomes are the national 2020 defaults — replace them with Jilin\'s.',
+    zh: '一年期计划:基期2015年,目标年2016年,展望至2025年。新增床位2400张、低保标准不低于上年人均可支配收入20%/30%、医疗救助70%与封顶线2万元取自计划(各注行号)。计划未给出人口、床位存量和社工人数:基期人口按2010、2020年普查线性插值,60岁以上占比用全国值,均为假设;2015年低保标准与人均可支配收入为全国2015年数值,请以吉林市数据替换。',
+    en: 'One-year plan: base 2015, target year 2016, outlook to 2025. New beds (2,400), the dibao floors (≥ 20 % / 30 % of last year\'s income), medical assistance (70 %, cap 2万元) from the plan (each with its line). The plan gives no population, bed stock or social-worker count: the base population (interpolated between the 2010 and 2020 censuses) and the 60+ share (national) are assumptions; the 2015 dibao standards and incomes are national 2015 figures — replace them with Jilin\'s.',
   },
   scenario: {
     schemaVersion: 3,

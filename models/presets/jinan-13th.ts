@@ -9,7 +9,7 @@
  */
 import type { TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
-import { assumption, NATIONAL, NATIONAL_POP_60PLUS_2020, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
+import { assumption, intakeToReach, NATIONAL, NATIONAL_POP_60PLUS_2020, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
 /** 2010 census, old boundary (681.40万): no 2015 figure was found. */
 const POP = 6_814_000;
@@ -21,6 +21,8 @@ const TEKUN = 5_561;
 /** 五保 standards (元/年, J:47): institutional 5,900 for 3,693 persons, at home 3,700 for 1,868. */
 const TEKUN_STD_YEAR = (3_693 * 5_900 + 1_868 * 3_700) / TEKUN;
 const RURAL_DIBAO_MONTH = 3_600 / 12;
+/** The yearly intake that takes 2,967 certified social workers (J:109) to 5,000 by 2020 (J:197) under the default attrition. */
+const SW_INTAKE = intakeToReach(2_967, 5_000, 2020 - 2015, NATIONAL.swAttrition);
 
 const { parameters, provenance } = sourced([
   set('base_pop_total', POP, assumption(
@@ -32,7 +34,7 @@ const { parameters, provenance } = sourced([
   // Beds
   set('beds_base_total', 36_300, plan('J:73', '社会养老床位数3.63万张')),
   set('beds_base_per_1000', 30.25, plan('J:73', '每千名老年人拥有床位总数30.25张 (the stock is given, so this is shown, not used to derive it)')),
-  set('beds_new_per_year', scaleByPopulation(NATIONAL.bedsNew, POP_60, NATIONAL_POP_60PLUS_2020), assumption('the plan states no bed construction: the national net growth (21.2万 a year, 2015–2019) scaled by the elderly population')),
+  set('beds_new_per_year', scaleByPopulation(NATIONAL.bedsNew, POP_60, NATIONAL_POP_60PLUS_2020), assumption('the plan states no bed construction: the national net growth (29.66万 a year, 2015–2020) scaled by the elderly population')),
   // Dibao (J:45)
   set('dibao_std_urban_base', 550, plan('J:45', 'urban 550 元/人/月 in 2015')),
   set('dibao_std_rural_base', RURAL_DIBAO_MONTH, plan('J:45', 'rural 3,600 元/人/年 in 2015 (the plan states a yearly standard), ÷ 12 = 300 元/人/月 as the model wants')),
@@ -41,6 +43,9 @@ const { parameters, provenance } = sourced([
   set('dibao_recipients_mode', 1, plan('J:45', 'the plan states caseloads as counts, so recipients start from them (not from the assumed population)')),
   set('dibao_recipients_urban_base', 22_000, plan('J:45', '2.2万 urban dibao persons (2015)')),
   set('dibao_recipients_rural_base', 81_000, plan('J:45', '8.1万 rural dibao persons (2015)')),
+  // Temporary assistance (J:49): 13,002 person-times and 3,388万元 in 2011–2015.
+  set('temp_assist_cases_per_1000', (13_002 / 5 / POP) * 1000, plan('J:49', 'derived: 13,002 person-times in 2011–2015 ÷ 5 years ÷ the assumed population × 1000 = 0.38 per 1000 a year (the national 2020 rate, 9.8, includes COVID-19 relief)')),
+  set('temp_assist_multiple', 33_880_000 / 13_002 / 550, plan('J:49, J:45', 'derived: 3,388万元 ÷ 13,002 = 2,606 元 a case ÷ the 2015 urban standard 550 = 4.74')),
   // 五保 (now 特困), J:47
   set('tekun_rate_60plus', (0.8 * TEKUN) / POP_60, plan('J:47', 'derived: 5,561 五保 persons (2015) × 80 % elderly (the model\'s assumption, not stated) ÷ the 1,200,000 elderly derived from J:73')),
   set('tekun_rate_under60', (0.2 * TEKUN) / (POP - POP_60), plan('J:47', 'derived: 5,561 × 20 % ÷ the assumed population under 60')),
@@ -49,7 +54,7 @@ const { parameters, provenance } = sourced([
   // Care workers and social workers
   set('care_workers_new_per_year', replacementIntake((POP_60 / 10_000) * 16, 0.1), assumption('replaces 10 %/yr attrition of the default base stock (16 per 10,000 elderly); the plan states no training output')),
   set('sw_stock_base', 2_967, plan('J:109', 'end of the 12th FYP: 2,967 (2,398 助理社会工作师 + 569 社会工作师)')),
-  set('sw_new_per_year', Math.round((5_000 - 2_967) / 5), assumption('the pace the 2020 target implies: (5,000 − 2,967) ÷ 5 = 407 a year, before attrition; the plan states no yearly intake', 'J:197 (derived)')),
+  set('sw_new_per_year', SW_INTAKE, assumption(`the pace the 2020 target implies with the model's ${NATIONAL.swAttrition * 100} %/yr attrition: 2,967 × ${1 - NATIONAL.swAttrition}^5 + intake × (1 − ${1 - NATIONAL.swAttrition}^5) ÷ ${NATIONAL.swAttrition} ≥ 5,000 gives ${SW_INTAKE} a year (without attrition it would be 407 and miss the target); the plan states no yearly intake`, 'J:197, J:109 (derived)')),
   set('sw_townships', scaleByPopulation(NATIONAL.townships, POP), assumption('the number of towns and streets is not stated: the national count (38,734) scaled by population')),
 ]);
 

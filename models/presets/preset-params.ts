@@ -4,6 +4,10 @@
  * provenance. Also the national figures presets scale by when a plan is silent.
  */
 import type { ValueSource } from '../scenario.ts';
+import type { ModelModule } from '../types.ts';
+import { beds } from '../beds.ts';
+import { socialWorkers } from '../social-workers.ts';
+import { CERTIFIED_SOCIAL_WORKERS } from '../data/national-2020-civil-affairs.ts';
 
 /** One parameter value with its source. */
 export interface SourcedValue {
@@ -40,16 +44,26 @@ export function sourced(values: readonly SourcedValue[]): { parameters: Record<s
 export const NATIONAL_POP_2020 = 1_409_778_724;
 /** Census 2020 population aged 60+. */
 export const NATIONAL_POP_60PLUS_2020 = 264_018_218;
-/** Model defaults that are national absolute figures (see their sources in models/). */
+const defaultOf = (m: ModelModule, id: string): number => {
+  const p = m.parameters.find((x) => x.id === id);
+  if (!p) throw new Error(`${m.id} has no parameter ${id}`);
+  return p.default;
+};
+
+/** Model defaults that are national absolute figures (their sources are on the parameters in models/). */
 export const NATIONAL = {
-  /** sw_stock_base: 53万 certified social workers, 2019. */
-  swStock: 530_000,
-  /** sw_new_per_year: 6.4万 newly certified a year, 2012–2019. */
-  swNew: 64_000,
-  /** sw_townships: township-level divisions, end-2019. */
-  townships: 38_734,
-  /** beds_new_per_year: 21.2万 net new beds a year, 2015–2019. */
-  bedsNew: 212_000,
+  /** sw_stock_base: 66.9万 certified social workers, end-2020. */
+  swStock: defaultOf(socialWorkers, 'sw_stock_base'),
+  /** Certified social workers at end-2015: 28.8万 (end-2016) − 8.2万 newly certified in 2016 = 20.6万 (derived; models/data/SOURCES.md). */
+  swStock2015: CERTIFIED_SOCIAL_WORKERS.stock[2016] - CERTIFIED_SOCIAL_WORKERS.newlyCertified[2016],
+  /** sw_new_per_year: 9.24万 newly certified a year, the 2016–2020 mean. */
+  swNew: defaultOf(socialWorkers, 'sw_new_per_year'),
+  /** sw_attrition_rate: the default attrition of certified social workers. */
+  swAttrition: defaultOf(socialWorkers, 'sw_attrition_rate'),
+  /** sw_townships: township-level divisions, end-2020. */
+  townships: defaultOf(socialWorkers, 'sw_townships'),
+  /** beds_new_per_year: 29.66万 net new beds a year, 2015–2020. */
+  bedsNew: defaultOf(beds, 'beds_new_per_year'),
 } as const;
 
 /** A national absolute figure scaled to a region by population (rounded to a whole number). */
@@ -63,4 +77,15 @@ export function scaleByPopulation(national: number, regionPop: number, nationalP
  */
 export function replacementIntake(stock: number, attrition: number): number {
   return Math.max(0, Math.round(stock * attrition));
+}
+
+/**
+ * The constant yearly intake that takes a stock from `stock` to at least `target` in `years`
+ * years when a share `attrition` of it leaves every year (stock × (1 − attrition) + intake, the
+ * recurrence of sw_stock), rounded up to a whole person.
+ */
+export function intakeToReach(stock: number, target: number, years: number, attrition: number): number {
+  const keep = Math.pow(1 - attrition, years);
+  const perIntake = attrition > 0 ? (1 - keep) / attrition : years;
+  return Math.max(0, Math.ceil((target - stock * keep) / perIntake - 1e-9));
 }

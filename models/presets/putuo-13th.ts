@@ -27,15 +27,16 @@ const { parameters, provenance } = sourced([
   // Beds
   set('beds_base_total', 5_692, plan('P:25', '37 institutions, 5,692 beds at drafting (≈ 2015)')),
   set('beds_new_per_year', Math.round(1_330 / 3), plan('P:25', 'derived: 1,330 beds added in the first three years of the 12th FYP ÷ 3 = 443 a year; continuing this pace is an assumption (the six named homes of P:151 have no bed counts)')),
-  set('beds_inst_share', 0.03, plan('P:27', 'the "9073" pattern: 3 % in institutions')),
+  set('beds_users_mode', 1, plan('P:27', 'the plan frames elder care by the "9073" pattern (90 % at home, 7 % community, so 3 % in institutions): the needs method plans for that norm; the plan states no count of residents')),
+  set('beds_inst_share', 0.03, plan('P:27', 'the "9073" planning norm: 3 % in institutions')),
   // Assistance
   set('dibao_std_urban_base', 790, plan('P:13', 'urban dibao 790 元/人/月 at drafting (450 in 2010)')),
   set('dibao_growth_urban', Math.pow(790 / 450, 1 / 5) - 1, plan('P:13', 'derived: 450 (2010) → 790 (2015) = 11.9 %/yr; continuing it is an assumption')),
   set('tekun_rural_share', 0, assumption('an urban district: no rural tekun persons (P:19)', 'P:19')),
   // Workforce
   set('care_workers_new_per_year', replacementIntake((POP * SHARE_60 / 10_000) * 16, 0.1), assumption('replaces 10 %/yr attrition of the default base stock (16 per 10,000 elderly); the plan states no training output')),
-  set('sw_stock_base', scaleByPopulation(NATIONAL.swStock, POP), assumption('not stated: the national certified stock (53万, 2019) scaled by the assumed population')),
-  set('sw_new_per_year', scaleByPopulation(NATIONAL.swNew, POP), assumption('not stated: the national yearly intake (6.4万) scaled by the assumed population')),
+  set('sw_stock_base', scaleByPopulation(NATIONAL.swStock2015, POP), assumption('not stated: the national certified stock at end-2015 (20.6万, derived from the 2016 figures) scaled by the assumed population')),
+  set('sw_new_per_year', scaleByPopulation(NATIONAL.swNew, POP), assumption('not stated: the national yearly intake (9.24万, the 2016–2020 mean) scaled by the assumed population')),
   set('sw_townships', 10, plan('P:19', '全区共10个街镇')),
 ]);
 

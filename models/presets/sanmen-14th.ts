@@ -12,7 +12,7 @@ import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
 import type { Actual } from '../scenario.ts';
 import type { BedProject, TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
-import { assumption, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
+import { assumption, intakeToReach, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
 /** Assumed population: 530 certified social workers (S:18) at 17 per 10,000 (S:84) — derived, unconfirmed. */
 const POP = Math.round((530 / 17) * 10_000);
@@ -20,6 +20,8 @@ const POP = Math.round((530 / 17) * 10_000);
 const SHARE_60 = 0.1957;
 const POP_60 = POP * SHARE_60;
 const DIBAO_PERSONS = 9_633;
+/** The yearly intake that takes 530 certified social workers (S:18) to 1,200 by 2025 (S:129) under the default attrition. */
+const SW_INTAKE = intakeToReach(530, 1200, 2025 - 2020, NATIONAL.swAttrition);
 
 const { parameters, provenance } = sourced([
   set('base_pop_total', POP, assumption(
@@ -44,18 +46,24 @@ const { parameters, provenance } = sourced([
   set('medical_assist_ratio', 0.7, plan('S:36 (table S:29–43)', '医疗救助平均救助比例 70 % achieved in 2020')),
   // Social workers.
   set('sw_stock_base', 530, plan('S:18', '全县取得社会工作师人数达530人 (end of the 13th FYP)')),
+  set('sw_norm_basis', 0, plan('S:84 (table S:77–90)', '每万人持证社会工作专业人才: the norm counts certified social workers')),
   set('sw_norm_per_10k_base', 17, plan('S:84 (table S:77–90)', '每万人持证社会工作专业人才 17 in 2020 (1.7 ‰ in table 1, S:39)')),
   set('sw_norm_per_10k', 20, plan('S:84 (table S:77–90)', '2025 target 20 (2022: 18)')),
   set('sw_norm_target_year', 2025, plan('S:84 (table S:77–90)', 'target year 2025')),
-  set('sw_new_per_year', Math.round((1200 - 530) / 5), plan('S:129', 'derived: the plan aims at 1,200 certified social-work professionals by 2025: (1,200 − 530) ÷ 5 = 134 a year')),
+  set('sw_new_per_year', SW_INTAKE, plan('S:129, S:18', `derived: the plan aims at 1,200 certified social-work professionals by 2025 (S:129) from 530 (S:18); with the model's ${NATIONAL.swAttrition * 100} %/yr attrition that takes ${SW_INTAKE} a year (without attrition it would be 134 and miss the target)`)),
   set('sw_townships', scaleByPopulation(NATIONAL.townships, POP), assumption('the number of towns and streets is not stated: the national count (38,734) scaled by the assumed population; about 3 civil-affairs staff each (S:200)')),
 ]);
 
-/** The named homes of the annex table (S:205–211), opening in the planned completion year. */
+/**
+ * The named homes of the annex table (S:205–211), opening in the planned completion year. Nursing
+ * beds: 港南敬老院 states 120 of its 200 (S:209); the 失能失智敬老院 puts its ~40 beds in the
+ * 认知症专区 (dementia unit, S:210), counted here as nursing-type care beds — a reading of the
+ * plan, labelled so; 第一福利院 states none (S:207), so none are entered.
+ */
 const bedProjects: BedProject[] = [
-  { name: '三门县第一福利院', year: 2024, beds: 660, nursingBeds: 0, investment: 2e8, source: 'S:207 (新建, about 660 beds, about 2亿; phase 1 about 360 beds, 1亿; 2023 → 2024; nursing beds not stated)' },
-  { name: '三门县港南敬老院', year: 2024, beds: 200, nursingBeds: 120, investment: 5e7, source: 'S:209 (200 beds, of which 120 nursing; 5,000万; 2022 → 2024)' },
-  { name: '三门县失能失智敬老院(二期)', year: 2025, beds: 40, nursingBeds: 0, investment: 1.9e7, source: 'S:210 (about 40 beds, dementia floors; 1,900万; 2023 → 2025; nursing beds not stated)' },
+  { name: '三门县第一福利院', year: 2024, beds: 660, nursingBeds: 0, investment: 2e8, source: 'S:207 (新建, about 660 beds, about 2亿; phase 1 about 360 beds, 1亿; 2023 → 2024; nursing beds not stated, so 0: enter them from the design)' },
+  { name: '三门县港南敬老院', year: 2024, beds: 200, nursingBeds: 120, investment: 5e7, source: 'S:209 (建设床位数200张,其中护理床120张; 5,000万; 2022 → 2024)' },
+  { name: '三门县失能失智敬老院(二期)', year: 2025, beds: 40, nursingBeds: 40, investment: 1.9e7, source: 'S:210 (三层和四层打造成认知症专区,设床位约40张: a home for 失能失智 elderly whose beds are the dementia unit, counted as nursing-type — a reading of the plan; 1,900万; 2023 → 2025)' },
 ];
 
 const catalog = (id: string): TargetDef => {

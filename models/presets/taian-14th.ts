@@ -48,9 +48,12 @@ const { parameters, provenance } = sourced([
   set('tekun_allowance_self_care', 0.1, plan('T:27', '≥ 1/10 of last year\'s minimum wage')),
   set('tekun_allowance_semi_care', 0.1667, plan('T:27', '≥ 1/6 of last year\'s minimum wage')),
   set('tekun_allowance_full_care', 0.3333, plan('T:27', '≥ 1/3 of last year\'s minimum wage')),
-  set('high_age_amount_80_89', 100, plan('T:62', 'allowance for economically disadvantaged elderly aged 80–89: 100 元/月 (60–79 get 80 元/月, not modelled)')),
+  // T:62: 经济困难老年人补贴 — 35,864 recipients aged 60+, 80/100/200 元/月 at 60–79/80–89/90–99.
+  set('high_age_amount_60_79', 80, plan('T:62', 'economically disadvantaged elderly aged 60–79: 80 元/月')),
+  set('high_age_amount_80_89', 100, plan('T:62', 'economically disadvantaged elderly aged 80–89: 100 元/月')),
   set('high_age_amount_90_99', 200, plan('T:62', 'economically disadvantaged elderly aged 90–99: 200 元/月')),
-  set('high_age_takeup', 35_864 / POP_60, plan('T:62', 'derived: 35,864 recipients ÷ 1,207,038 aged 60+ = 3.0 %; the scheme is means-tested and the plan gives no split by age, so the share of all elderly is applied to the 80+')),
+  set('high_age_amount_100plus', 200, assumption('the plan names no band for 100+ (T:62): the 90–99 amount is held; 百岁 allowances are usually a separate scheme', 'T:62')),
+  set('high_age_takeup', 35_864 / POP_60, plan('T:62', 'derived: 35,864 recipients ÷ 1,207,038 aged 60+ = 2.97 %, applied to every age band alike (the plan gives no split by age). The extra 80 元/月 for those who cannot care for themselves (T:62) is not modelled: the cost is understated')),
   // Beds: no 2020 stock stated; the 2023 Q1 figures are actuals.
   set('beds_base_total', 20_590, assumption('the 2023 Q1 count of institutional beds (T:17) held back to 2020: the plan states no 2020 bed stock. Institutional beds only (no community beds)', 'T:17')),
   set('beds_base_nursing_share', 14_231 / 20_590, assumption('the 2023 Q1 share 14,231 ÷ 20,590 = 69.12 % (T:17) held back to 2020', 'T:17')),

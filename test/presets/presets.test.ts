@@ -134,4 +134,87 @@ describe('base-year fixtures (SEED-FIGURES.md)', () => {
     const { result } = load('putuo-13th');
     expect(base(result, 'beds_total')).toBe(5_692);
   });
+
+  it('Putuo plans for "9073", the pattern its plan states (P:27), as a norm: 3 % of the elderly', () => {
+    const { scenario, result } = load('putuo-13th');
+    expect(scenario.parameters.beds_users_mode).toBe(1);
+    expect(base(result, 'beds_users') / base(result, 'pop_60plus')).toBeCloseTo(0.03, 9);
+  });
+});
+
+describe('presets agree with their own derivation', () => {
+  /** Targets whose lever's value the preset derived from that very target (intake ← target). */
+  const DERIVED_INTAKES: [preset: string, target: string][] = [
+    ['jinan-13th', 'jinan_sw_2020'],
+    ['sanmen-14th', 'sanmen_sw_certified_2025'],
+  ];
+
+  for (const [id, targetId] of DERIVED_INTAKES) {
+    it(`${id} meets the target its intake was derived from (${targetId}), with attrition`, () => {
+      const { scenario, result } = load(id);
+      const t = result.targets.find((x) => x.id === targetId)!;
+      expect(scenario.targets.find((x) => x.id === targetId)!.lever).toBe('sw_new_per_year');
+      expect(scenario.parameters.sw_new_per_year, 'the intake is set by the preset').toBeDefined();
+      expect(scenario.provenance?.sw_new_per_year.note).toMatch(/attrition/);
+      expect(t.met, `${targetId}: margin ${t.margin}`).toBe(true);
+      // Derived exactly, not padded: one intake fewer a year would miss the target.
+      const less = projector.run({ ...scenario, parameters: { ...scenario.parameters, sw_new_per_year: scenario.parameters.sw_new_per_year - 1 } });
+      expect(less.targets.find((x) => x.id === targetId)!.met).toBe(false);
+    });
+  }
+
+  it('Sanmen\'s projects carry the nursing beds the plan states (S:205–211)', () => {
+    const s = findPreset('sanmen-14th')!.scenario;
+    const byName = new Map(s.bedProjects.map((p) => [p.name, p]));
+    // S:209: 建设床位数200张,其中护理床120张.
+    expect(byName.get('三门县港南敬老院')).toMatchObject({ beds: 200, nursingBeds: 120 });
+    // S:210: a home for 失能失智 elderly whose ~40 beds are the 认知症专区 (dementia unit): nursing-type care beds.
+    expect(byName.get('三门县失能失智敬老院(二期)')).toMatchObject({ beds: 40, nursingBeds: 40 });
+    expect(byName.get('三门县失能失智敬老院(二期)')!.source).toMatch(/认知症/);
+    // S:207 states no nursing beds for 第一福利院: none are invented, and the source says so.
+    expect(byName.get('三门县第一福利院')).toMatchObject({ beds: 660, nursingBeds: 0 });
+    expect(byName.get('三门县第一福利院')!.source).toMatch(/not stated/);
+    const { result } = load('sanmen-14th');
+    expect(at(result, 'beds_project_nursing', 2024)).toBe(120);
+    expect(at(result, 'beds_project_nursing', 2025)).toBe(40);
+  });
+
+  it('Tai\'an\'s allowance for economically disadvantaged elderly follows T:62: 80/100/200 元/月 for 60–79/80–89/90–99, 35,864 recipients', () => {
+    const { scenario, result } = load('taian-14th');
+    expect(scenario.parameters).toMatchObject({ high_age_amount_60_79: 80, high_age_amount_80_89: 100, high_age_amount_90_99: 200 });
+    expect(round(base(result, 'high_age_recipients'), 0)).toBe(35_864);
+    const pop60to79 = base(result, 'pop_60plus') - base(result, 'pop_80_89') - base(result, 'pop_90_99') - base(result, 'pop_100plus');
+    const takeup = scenario.parameters.high_age_takeup;
+    const expected = (pop60to79 * 80 + base(result, 'pop_80_89') * 100 + base(result, 'pop_90_99') * 200
+      + base(result, 'pop_100plus') * scenario.parameters.high_age_amount_100plus) * 12 * takeup;
+    expect(base(result, 'assist_high_age')).toBeCloseTo(expected, 3);
+  });
+
+  it('Jilin\'s 2015 base uses 2015 figures, so the 2016 standard follows the plan\'s income floor, not a jump from 2019 values', () => {
+    const { scenario, result } = load('jilin-2016');
+    expect(base(result, 'dibao_std_urban')).toBe(451.1);
+    expect(base(result, 'dibao_std_rural') * 12).toBeCloseTo(3177.6, 6);
+    for (const pid of ['dibao_std_urban_base', 'dibao_std_rural_base', 'dibao_income_pc_urban_base', 'dibao_income_pc_rural_base']) {
+      expect(scenario.provenance?.[pid].ref, pid).toMatch(/2015/);
+    }
+    // L:7: urban ≥ 20 % of last year's (2015) urban income: 0.2 × 31,195 ÷ 12.
+    expect(at(result, 'dibao_std_urban', 2016)).toBeCloseTo((0.2 * 31_195) / 12, 6);
+    expect(at(result, 'dibao_std_rural', 2016)).toBeCloseTo((0.3 * 11_422) / 12, 6);
+    expect(at(result, 'dibao_std_urban', 2016) / base(result, 'dibao_std_urban')).toBeLessThan(1.2);
+  });
+
+  it('presets with a 2015 base start from the 2015 national social-worker stock when they scale it (Jilin, Putuo)', () => {
+    for (const id of ['jilin-2016', 'putuo-13th']) {
+      const s = findPreset(id)!.scenario;
+      expect(s.provenance?.sw_stock_base.note, id).toMatch(/2015/);
+    }
+  });
+});
+
+describe('presets keep their own caseloads where the plan states them', () => {
+  it('Jinan\'s temporary assistance follows J:49 (13,002 person-times, 3,388万元 in 2011–2015), not the national 2020 rate', () => {
+    const { result } = load('jinan-13th');
+    expect(base(result, 'temp_assist_cases') * 5).toBeCloseTo(13_002, 6);
+    expect(base(result, 'assist_temporary') * 5).toBeCloseTo(33_880_000, 0);
+  });
 });
