@@ -102,7 +102,7 @@ const parameters: ParameterDef[] = [
       t('实际在住人数(观测)', 'observed residents'),
       t('规划标准"9073"(3%机构养老)', 'the "9073" planning norm (3 % in institutions)'),
     ],
-    source: { kind: 'national', ref: 'observed residents where they exist (issue #14)', note: '"9073" is a planning norm, not a measurement of use: choose it to plan for the norm' },
+    source: { kind: 'national', ref: 'observed: residents of institutions, MCA via Xinhua 2020-07-29 (news report; see beds_residents_share)', note: '"9073" is a planning norm, not a measurement of use: choose it to plan for the norm' },
   },
   {
     id: 'beds_residents_base', label: t('基期机构在住老年人数(0 = 按观测比例)', 'Base-year residents of institutions (0 = from the observed share)'), unit: PERSONS,
