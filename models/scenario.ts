@@ -83,6 +83,30 @@ export interface ScenarioMeta {
   updatedAt: string;
 }
 
+/**
+ * How an uncertain input is distributed in Monte Carlo draws (MODEL.md §7). Values are in the
+ * parameter's stored unit (fractions for shares and rates). A truncated normal is the normal
+ * `mean`, `sd` cut to `low`–`high`.
+ */
+export type UncertainRange =
+  | { dist: 'uniform'; low: number; high: number; source?: ValueSource }
+  | { dist: 'triangular'; low: number; mode: number; high: number; source?: ValueSource }
+  | { dist: 'normal'; mean: number; sd: number; low: number; high: number; source?: ValueSource };
+
+/** The uncertainty of a scenario's inputs and how its Monte Carlo runs are drawn. */
+export interface Uncertainty {
+  /** Number of draws (10–10,000; 1,000 unless the planner chooses). */
+  draws: number;
+  /** Seed of the Latin hypercube sampler: the same seed gives the same bands everywhere. */
+  seed: number;
+  /** Ranges the planner set, by parameter id; they replace the model's default range. */
+  ranges: Record<string, UncertainRange>;
+  /** Parameters whose default range (models/uncertainty.ts) the planner switched off. */
+  off?: string[];
+  /** Groups of parameters tied to move together: the same rank in every draw. */
+  ties?: string[][];
+}
+
 /** A scenario document of the current schema version, as the engine and the app hold it. */
 export interface Scenario {
   schemaVersion: 3;
@@ -102,4 +126,6 @@ export interface Scenario {
   /** Observed values for plan evaluation. */
   actuals: Actual[];
   meta?: ScenarioMeta;
+  /** Ranges of uncertain inputs and the Monte Carlo settings (absent: the model's defaults). */
+  uncertainty?: Uncertainty;
 }

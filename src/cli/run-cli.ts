@@ -3,10 +3,12 @@ import { defaultProjector } from '../engine/default-model.ts';
 import { findPreset, defaultScenario, presets } from '../../models/presets/index.ts';
 import { checkParameterValue, allowedRange } from '../engine/parameters.ts';
 import { parseScenario, serializeScenario } from '../engine/scenario/migrate.ts';
-import { resultsToCsv } from '../io/results-csv.ts';
+import { csvNumber, resultsToCsv, tableToCsv } from '../io/results-csv.ts';
 import { projectionToJson, resultRows } from '../engine/result-json.ts';
 import type { Scenario } from '../engine/types.ts';
 import { parseArgs, UsageError, USAGE } from './args.ts';
+import { parseTornadoOutput, runMonteCarlo, tornado, type MonteCarloSummary } from '../engine/uncertainty/index.ts';
+import type { Projector } from '../engine/projector.ts';
 
 /** What the process prints and its exit code. */
 export interface CliOutput {
@@ -60,13 +62,50 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
       scenario.parameters[id] = value;
     }
     if (req.dumpScenario) return { stdout: serializeScenario(scenario), stderr: '', code: 0 };
+    if (req.tornado !== undefined) return tornadoOutput(projector, scenario, req.tornado, req.tornadoRange, req.format);
     const result = projector.run(scenario);
+    const mc = req.draws === undefined ? null : runMonteCarlo(projector, scenario, { draws: req.draws, seed: req.seed }).summary;
     if (req.format === 'csv') {
-      return { stdout: resultsToCsv({ years: result.years, rows: resultRows(projector.variables(scenario), result) }), stderr: '', code: 0 };
+      const bands = mc ? (['p10', 'p50', 'p90'] as const).map((p) => ({ label: p.toUpperCase(), values: Object.fromEntries(Object.entries(mc.bands).map(([id, b]) => [id, b[p]])) })) : undefined;
+      return { stdout: resultsToCsv({ years: result.years, rows: resultRows(projector.variables(scenario), result), bands }), stderr: '', code: 0 };
     }
-    return { stdout: JSON.stringify(projectionToJson(result)), stderr: '', code: 0 };
+    const json = projectionToJson(result);
+    return { stdout: JSON.stringify(mc ? { ...json, ...monteCarloJson(mc, json.targets) } : json), stderr: '', code: 0 };
   } catch (err) {
     if (err instanceof UsageError) return fail(`${err.message}\n${USAGE}`);
     return fail((err as Error).message);
   }
+}
+
+const finiteOrNull = (a: ArrayLike<number>) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
+
+/** The Monte Carlo additions to the JSON: `bands`, `targets[].probability`, and what was drawn. */
+function monteCarloJson(mc: MonteCarloSummary, targets: ReturnType<typeof projectionToJson>['targets']) {
+  const bands: Record<string, Record<string, (number | null)[]>> = {};
+  for (const [id, b] of Object.entries(mc.bands)) bands[id] = { p10: finiteOrNull(b.p10), p25: finiteOrNull(b.p25), p50: finiteOrNull(b.p50), p75: finiteOrNull(b.p75), p90: finiteOrNull(b.p90) };
+  const byId = new Map(mc.targets.map((t) => [t.id, t]));
+  return {
+    targets: targets.map((t) => {
+      const p = byId.get(t.id);
+      return { ...t, probability: p?.probability ?? null, marginP10: p?.marginP10 ?? null, marginP50: p?.marginP50 ?? null, marginP90: p?.marginP90 ?? null };
+    }),
+    bands,
+    uncertainty: { draws: mc.draws, seed: mc.seed, completed: mc.completed, failed: mc.failed, inputs: mc.inputs },
+  };
+}
+
+/** `--tornado OUTPUT@YEAR` (or `target:ID`): the ranked one-at-a-time effects, as JSON or CSV. */
+function tornadoOutput(projector: Projector, scenario: Scenario, spec: string, useRange: boolean, format: 'json' | 'csv'): CliOutput {
+  const output = parseTornadoOutput(spec);
+  if (!output) return fail(`--tornado ${spec}: expected OUTPUT@YEAR (e.g. beds_gap_norm@2035) or target:ID`);
+  let t;
+  try {
+    t = tornado(projector, scenario, output, { basis: useRange ? 'range' : 'p10-p90' });
+  } catch (err) {
+    return fail((err as Error).message.replace(/^tornado:/, `--tornado ${spec}:`));
+  }
+  if (format === 'json') return { stdout: JSON.stringify(t), stderr: '', code: 0 };
+  const fields = ['id', '中文名称', 'English name', 'basis', 'input_low', 'input_high', 'output_low', 'output_high', 'swing', 'non_monotone'];
+  const data = t.bars.map((b) => [b.id, b.label.zh, b.label.en, b.basis, csvNumber(b.low.input), csvNumber(b.high.input), csvNumber(b.low.output), csvNumber(b.high.output), csvNumber(b.swing), b.nonMonotone ? 1 : 0]);
+  return { stdout: tableToCsv(fields, data), stderr: '', code: 0 };
 }

@@ -20,6 +20,11 @@ export interface CsvResultRow {
 export interface CsvResults {
   years: number[];
   rows: CsvResultRow[];
+  /**
+   * Monte Carlo bands as extra columns after the years: for each band (e.g. P10), one column per
+   * year headed "P10 2025", with the band's value for the row's id (empty when it has none).
+   */
+  bands?: { label: string; values: Readonly<Record<string, ArrayLike<number>>> }[];
 }
 
 /** A table read back by `parseResultsCsv`; empty cells read as NaN. */
@@ -45,16 +50,26 @@ export function csvNumber(x: number): number | null {
  * as a formula (starting with = + - @) get a leading apostrophe.
  */
 export function resultsToCsv(results: CsvResults): string {
-  const fields = [...CSV_LEAD_COLUMNS, ...results.years.map(String)];
+  const bands = results.bands ?? [];
+  const fields = [...CSV_LEAD_COLUMNS, ...results.years.map(String), ...bands.flatMap((b) => results.years.map((y) => `${b.label} ${y}`))];
   const data = results.rows.map((r) => {
     if (r.values.length !== results.years.length) {
       throw new RangeError(`CSV row ${r.id}: ${r.values.length} values for ${results.years.length} years`);
     }
     const cells: (string | number | null)[] = [r.id, r.labelZh, r.labelEn, r.unit];
     for (let i = 0; i < r.values.length; i++) cells.push(csvNumber(r.values[i]));
+    for (const b of bands) {
+      const v = Object.prototype.hasOwnProperty.call(b.values, r.id) ? b.values[r.id] : undefined;
+      for (let i = 0; i < results.years.length; i++) cells.push(v ? csvNumber(v[i]) : null);
+    }
     return cells;
   });
-  return BOM + Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: true });
+  return tableToCsv(fields, data);
+}
+
+/** Any table as CSV text for Excel and WPS: BOM, CRLF, formula-like text cells escaped. */
+export function tableToCsv(fields: readonly string[], data: readonly (readonly (string | number | null)[])[]): string {
+  return BOM + Papa.unparse({ fields: [...fields], data: data.map((r) => [...r]) }, { newline: '\r\n', escapeFormulae: true });
 }
 
 /** Thrown by `parseResultsCsv` for a file that is not a results table. */
@@ -77,7 +92,10 @@ export function parseResultsCsv(text: string): ParsedResultsCsv {
   if (!header || CSV_LEAD_COLUMNS.some((c, i) => header[i] !== c)) {
     throw new CsvFormatError(`CSV header must start with ${CSV_LEAD_COLUMNS.join(', ')}`);
   }
-  const years = header.slice(CSV_LEAD_COLUMNS.length).map((y) => {
+  // Band columns ("P10 2025") after the years are not read back.
+  const yearCells = header.slice(CSV_LEAD_COLUMNS.length);
+  const bandsFrom = yearCells.findIndex((y) => /^P\d+ /.test(y));
+  const years = (bandsFrom < 0 ? yearCells : yearCells.slice(0, bandsFrom)).map((y) => {
     const n = Number(y);
     if (!Number.isInteger(n)) throw new CsvFormatError(`CSV header: ${JSON.stringify(y)} is not a year`);
     return n;
@@ -87,7 +105,7 @@ export function parseResultsCsv(text: string): ParsedResultsCsv {
       throw new CsvFormatError(`CSV line ${i + 2}: ${cells.length} cells, expected ${header.length}`);
     }
     const [id, labelZh, labelEn, unit] = cells.slice(0, 4).map(unescapeFormula);
-    const values = cells.slice(4).map((c) => (c.trim() === '' ? Number.NaN : Number(c)));
+    const values = cells.slice(4, 4 + years.length).map((c) => (c.trim() === '' ? Number.NaN : Number(c)));
     return { id, labelZh, labelEn, unit, values };
   });
   return { years, rows };

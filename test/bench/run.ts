@@ -29,6 +29,7 @@ async function benchEngine() {
   const optional = [
     ['./population.bench.ts', 'benchPopulation'],
     ['./goal-seek.bench.ts', 'benchGoalSeek'],
+    ['./monte-carlo.bench.ts', 'benchMonteCarlo'],
   ] as const;
   for (const [file, fn] of optional) {
     if (!existsSync(join(import.meta.dirname, file))) continue;

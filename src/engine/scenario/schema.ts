@@ -11,7 +11,8 @@
 import * as v from 'valibot';
 import type { ParameterDef } from '../../../models/types.ts';
 import { checkParameterValue } from '../parameters.ts';
-import type { Actual, BasePopulation, BedProject, IndicatorDef, Scenario, ScenarioMeta, TargetDef, ValueSource } from '../../../models/scenario.ts';
+import { checkUncertainty } from '../uncertainty/ranges.ts';
+import type { Actual, BasePopulation, BedProject, IndicatorDef, Scenario, ScenarioMeta, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
 
 export type { Actual, Scenario, ScenarioMeta } from '../../../models/scenario.ts';
 
@@ -235,6 +236,62 @@ const MetaSchema = v.strictObject({
   updatedAt: timestamp(),
 });
 
+/** Monte Carlo draws a scenario may ask for, and the seed's range (a 32-bit unsigned integer). */
+export const UNCERTAINTY_LIMITS = { drawsMin: 10, drawsMax: 10_000, seedMax: 2 ** 32 - 1, ties: 50 } as const;
+
+/** One uncertain input: its distribution between `low` and `high` (in the parameter's stored unit). */
+const UncertainRangeSchema = v.pipe(
+  v.variant('dist', [
+    v.strictObject({ dist: v.literal('uniform'), low: finiteNumber(), high: finiteNumber(), source: v.optional(ValueSourceSchema) }),
+    v.strictObject({ dist: v.literal('triangular'), low: finiteNumber(), mode: finiteNumber(), high: finiteNumber(), source: v.optional(ValueSourceSchema) }),
+    v.strictObject({ dist: v.literal('normal'), mean: finiteNumber(), sd: nonNegative(' (standard deviation)'), low: finiteNumber(), high: finiteNumber(), source: v.optional(ValueSourceSchema) }),
+  ]),
+  v.check(
+    (r) => !(r.low > r.high),
+    (i) => `: low = ${fmt(i.input.low)} is above high = ${fmt(i.input.high)}`,
+  ),
+  v.check(
+    (r) => r.dist !== 'triangular' || (r.mode >= r.low && r.mode <= r.high),
+    (i) => `.mode = ${fmt(i.input.dist === 'triangular' ? i.input.mode : NaN)}: allowed ${fmt(i.input.low)}–${fmt(i.input.high)} (between low and high)`,
+  ),
+);
+
+/** Ranges of uncertain inputs and the Monte Carlo settings. */
+const UncertaintySchema = v.pipe(
+  v.strictObject({
+    draws: v.pipe(
+      finiteNumber(),
+      v.integer((i) => ` = ${fmt(i.input)}: allowed ${UNCERTAINTY_LIMITS.drawsMin}–${UNCERTAINTY_LIMITS.drawsMax}, whole numbers`),
+      v.minValue(UNCERTAINTY_LIMITS.drawsMin, (i) => ` = ${fmt(i.input)}: allowed ${UNCERTAINTY_LIMITS.drawsMin}–${UNCERTAINTY_LIMITS.drawsMax} (draws)`),
+      v.maxValue(UNCERTAINTY_LIMITS.drawsMax, (i) => ` = ${fmt(i.input)}: allowed ${UNCERTAINTY_LIMITS.drawsMin}–${UNCERTAINTY_LIMITS.drawsMax} (draws)`),
+    ),
+    seed: v.pipe(
+      finiteNumber(),
+      v.integer((i) => ` = ${fmt(i.input)}: allowed 0–${UNCERTAINTY_LIMITS.seedMax}, whole numbers`),
+      v.minValue(0, (i) => ` = ${fmt(i.input)}: allowed 0–${UNCERTAINTY_LIMITS.seedMax}`),
+      v.maxValue(UNCERTAINTY_LIMITS.seedMax, (i) => ` = ${fmt(i.input)}: allowed 0–${UNCERTAINTY_LIMITS.seedMax}`),
+    ),
+    ranges: v.pipe(
+      v.record(id(), UncertainRangeSchema),
+      v.maxEntries(LIMITS.parameters, (i) => `: ${i.received} entries, allowed at most ${LIMITS.parameters}`),
+    ),
+    off: v.optional(list(id(), LIMITS.parameters)),
+    ties: v.optional(
+      v.pipe(
+        list(v.pipe(list(id(), LIMITS.parameters), v.minLength(2, (i) => `: ${i.received} ids, a tie needs at least 2`)), UNCERTAINTY_LIMITS.ties),
+        v.check(
+          (groups) => new Set(groups.flat()).size === groups.flat().length,
+          (i) => {
+            const seen = new Set<string>();
+            const dup = i.input.flat().find((x) => (seen.has(x) ? true : (seen.add(x), false)));
+            return `: ${fmt(dup)} appears in more than one place; each input may be tied once`;
+          },
+        ),
+      ),
+    ),
+  }),
+);
+
 /** Fields shared by schema versions 1, 2 and 3, in the order a saved file lists them. */
 const SCENARIO_V1_ENTRIES = {
   name: text(LIMITS.name),
@@ -263,6 +320,8 @@ export const ScenarioSchema = v.pipe(
     /** Observed values for plan evaluation; absent in version 1. */
     actuals: v.optional(list(ActualSchema, LIMITS.actuals), () => []),
     meta: v.optional(MetaSchema),
+    /** Ranges of uncertain inputs and Monte Carlo settings; absent before version 3. */
+    uncertainty: v.optional(UncertaintySchema),
   }),
   v.forward(
     v.partialCheck(
@@ -333,9 +392,9 @@ export function validateScenario(doc: unknown): ValidationResult {
 
 /**
  * Checks parameter values against the model's definitions (range, whole numbers) and flags
- * ids the model does not know. Messages like `parameters.tfr_end = 9: allowed 0.8–3 (…)`.
+ * ids the model does not know; uncertainty ranges too (ends within the parameter's range). Messages like `parameters.tfr_end = 9: allowed 0.8–3 (…)`.
  */
-export function checkParameterRanges(scenario: Pick<Scenario, 'parameters'>, params: readonly ParameterDef[]): Issue[] {
+export function checkParameterRanges(scenario: Pick<Scenario, 'parameters' | 'uncertainty'>, params: readonly ParameterDef[]): Issue[] {
   const defs = new Map(params.map((p) => [p.id, p]));
   const issues: Issue[] = [];
   for (const [pid, value] of Object.entries(scenario.parameters)) {
@@ -348,6 +407,7 @@ export function checkParameterRanges(scenario: Pick<Scenario, 'parameters'>, par
     const problem = checkParameterValue(def, value);
     if (problem) issues.push({ path, message: problem });
   }
+  issues.push(...checkUncertainty(scenario, params));
   return issues;
 }
 
@@ -366,6 +426,7 @@ const shapesAgree: [
   Same<NonNullable<SchemaOutput['provenance']>[string], ValueSource>,
   Same<SchemaOutput['actuals'][number], Actual>,
   Same<NonNullable<SchemaOutput['meta']>, ScenarioMeta>,
+  Same<NonNullable<SchemaOutput['uncertainty']>, Uncertainty>,
   Accepts<SchemaOutput['basePopulation'], BasePopulation>,
-] = [true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true];
 void shapesAgree;
