@@ -6,6 +6,42 @@ import { defaultProjector } from '../engine/default-model.ts';
 import type { Explanation } from '../engine/projector.ts';
 import { defaultLever, describeGoalSeek, goalSeek, type GoalSeekResult } from '../engine/goal-seek.ts';
 import type { ProjectionResult, Scenario, TargetDef } from '../engine/types.ts';
+import {
+  mergeChunks,
+  planMonteCarlo,
+  runDrawChunk,
+  summarize,
+  tornado,
+  type DrawChunk,
+  type MergedDraws,
+  type MonteCarloPlan,
+  type MonteCarloSummary,
+  type Tornado,
+  type TornadoOutput,
+} from '../engine/uncertainty/index.ts';
+
+/** Monte Carlo settings a request names (the scenario's own when omitted). */
+export interface MonteCarloRequest {
+  draws?: number;
+  seed?: number;
+  /** Series to keep per draw (all when omitted; the page asks for what it charts). */
+  seriesIds?: string[];
+}
+
+// The last plan and deterministic result, so that the chunks of one run share them.
+let mcKey = '';
+let mcPlan: MonteCarloPlan | null = null;
+let mcBase: ProjectionResult | null = null;
+function monteCarloPlanFor(scenario: Scenario, req: MonteCarloRequest): { plan: MonteCarloPlan; base: ProjectionResult } {
+  const key = JSON.stringify([scenario, req.draws ?? null, req.seed ?? null]);
+  if (key !== mcKey || !mcPlan || !mcBase) {
+    const p = defaultProjector();
+    mcPlan = planMonteCarlo(scenario, p.parameters, req);
+    mcBase = p.run(scenario);
+    mcKey = key;
+  }
+  return { plan: mcPlan, base: mcBase };
+}
 
 /** A projection, or the message that names the field at fault. */
 export type RunOutcome = { ok: true; result: ProjectionResult; ms: number } | { ok: false; error: string };
@@ -51,6 +87,37 @@ export const engineApi = {
     const result = goalSeek(defaultProjector(), scenario, targetId, leverId);
     return { result, text: { zh: describeGoalSeek(result, 'zh'), en: describeGoalSeek(result, 'en') } };
   },
+  /**
+   * Draws `from` … `to − 1` of the scenario's Monte Carlo run (the same design in every worker,
+   * so chunks from several workers merge to one result).
+   */
+  monteCarloChunk(scenario: Scenario, req: MonteCarloRequest, from: number, to: number): DrawChunk | { error: string } {
+    try {
+      const { plan, base } = monteCarloPlanFor(scenario, req);
+      if (!(from >= 0 && to <= plan.draws && from < to)) return { error: `draws ${from}–${to} outside 0–${plan.draws}` };
+      return runDrawChunk(defaultProjector(), scenario, plan, from, to, { seriesIds: req.seriesIds, base });
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  },
+  /** Merges chunks and gives the bands and target probabilities (and the merged draws back). */
+  summarizeMonteCarlo(scenario: Scenario, req: MonteCarloRequest, chunks: DrawChunk[]): { summary: MonteCarloSummary; merged: MergedDraws } | { error: string } {
+    try {
+      const { plan } = monteCarloPlanFor(scenario, req);
+      const merged = mergeChunks(chunks);
+      return { summary: summarize(merged, plan, scenario.baseYear), merged };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  },
+  /** One-at-a-time effects of every input on an output in a year, or on a target's margin. */
+  tornado(scenario: Scenario, output: TornadoOutput, basis: 'p10-p90' | 'range' = 'p10-p90'): Tornado | { error: string } {
+    try {
+      return tornado(defaultProjector(), scenario, output, { basis });
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  },
   /** The lever goal seek moves by default for each target (by target id; null when none fits). */
   defaultLevers(targets: readonly Pick<TargetDef, 'id' | 'expr' | 'lever'>[]): Record<string, string | null> {
     const parameters = defaultProjector().parameters;
@@ -67,5 +134,17 @@ export function transferablesOf(result: ProjectionResult): ArrayBuffer[] {
   for (const arr of Object.values(result.series)) buffers.add(arr.buffer as ArrayBuffer);
   buffers.add(result.pyramidMale.buffer as ArrayBuffer);
   buffers.add(result.pyramidFemale.buffer as ArrayBuffer);
+  return [...buffers];
+}
+
+/** The buffers of Monte Carlo data (a chunk or merged draws, and bands), to transfer rather than copy. */
+export function monteCarloTransferables(draws: Pick<DrawChunk, 'series' | 'targets'>, summary?: MonteCarloSummary): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of Object.values(draws.series)) buffers.add(a.buffer as ArrayBuffer);
+  for (const t of draws.targets) {
+    buffers.add(t.met.buffer as ArrayBuffer);
+    buffers.add(t.margin.buffer as ArrayBuffer);
+  }
+  for (const b of Object.values(summary?.bands ?? {})) for (const a of Object.values(b)) buffers.add(a.buffer as ArrayBuffer);
   return [...buffers];
 }

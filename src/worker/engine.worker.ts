@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /** The engine worker: exposes the engine API through Comlink; results' arrays are transferred. */
 import * as Comlink from 'comlink';
-import { engineApi, transferablesOf, type RunOutcome } from './engine-api.ts';
+import { engineApi, monteCarloTransferables, transferablesOf, type MonteCarloRequest, type RunOutcome } from './engine-api.ts';
 import type { Scenario } from '../engine/types.ts';
+import type { DrawChunk } from '../engine/uncertainty/index.ts';
 
 const exposed = {
   ...engineApi,
@@ -11,6 +12,14 @@ const exposed = {
     if (!outcome.ok) return outcome;
     // The result's typed arrays are moved, not copied, to the page.
     return Comlink.transfer(outcome, transferablesOf(outcome.result));
+  },
+  monteCarloChunk(scenario: Scenario, req: MonteCarloRequest, from: number, to: number) {
+    const chunk = engineApi.monteCarloChunk(scenario, req, from, to);
+    return 'error' in chunk ? chunk : Comlink.transfer(chunk, monteCarloTransferables(chunk));
+  },
+  summarizeMonteCarlo(scenario: Scenario, req: MonteCarloRequest, chunks: DrawChunk[]) {
+    const out = engineApi.summarizeMonteCarlo(scenario, req, chunks);
+    return 'error' in out ? out : Comlink.transfer(out, monteCarloTransferables(out.merged, out.summary));
   },
 };
 
