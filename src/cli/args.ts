@@ -8,6 +8,8 @@ export interface CliRequest {
   format: 'json' | 'csv';
   listParameters: boolean;
   dumpScenario: boolean;
+  /** Print only this district's results (a scenario with districts). */
+  district?: string;
 }
 
 /** A usage error: one line, no stack trace. */
@@ -15,7 +17,7 @@ export class UsageError extends Error {}
 
 /** The usage line printed with `--help` and after a usage error. */
 export const USAGE =
-  'usage: npm run --silent project -- [FILE | --preset ID] [--set id=value ...] [--format json|csv] [--list-parameters] [--dump-scenario]';
+  'usage: npm run --silent project -- [FILE | --preset ID] [--set [DISTRICT:]id=value ...] [--district NAME] [--format json|csv] [--list-parameters] [--dump-scenario]';
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[]): CliRequest {
@@ -35,6 +37,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       const f = a === '--format' ? value('--format') : a.slice(9);
       if (f !== 'json' && f !== 'csv') throw new UsageError(`--format = ${f}: allowed json or csv`);
       req.format = f;
+    } else if (a === '--district' || a.startsWith('--district=')) {
+      req.district = a === '--district' ? value('--district') : a.slice(11);
     } else if (a === '--list-parameters') req.listParameters = true;
     else if (a === '--dump-scenario') req.dumpScenario = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
