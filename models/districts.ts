@@ -22,7 +22,7 @@ export const INTENSIVE_UNITS: readonly string[] = [
   'yuan per case', 'yuan per bed', 'yuan per bed per year', 'yuan per resident', 'residents per worker', 'persons per worker',
   'persons per station', 'persons per household', 'households per worker', 'times', 'factor', 'per year', 'per 10,000 residents',
   'per 10,000 elderly', 'children per woman', 'beds per 1000 elderly', 'average payment ÷ standard', 'years', 'year',
-  'urban : rural', 'urban ÷ rural', 'ratio', 'recipients per urban resident', 'recipients per rural resident',
+  'urban : rural', 'urban ÷ rural', 'ratio', 'basis', 'recipients per urban resident', 'recipients per rural resident',
   'male per 100 female births', 'cases per assisted person per year', 'cases per 1000 residents per year', 'per 1000 per year',
 ];
 
@@ -70,6 +70,7 @@ export const ROLLUP_WEIGHTS: Readonly<Record<string, RollupWeight>> = {
   disab_rate_partial_85plus: w('pop_85plus'),
   // Beds.
   beds_use_able: w('beds_able_elderly'),
+  beds_use_scale: w('pop_60plus', true),
   beds_cost_per_bed_year: w('beds_new', true),
   // Assistance: per-person figures weighted by the persons they apply to.
   consumption_pc_urban: w('pop_urban'),
@@ -93,5 +94,6 @@ export const ROLLUP_WEIGHTS: Readonly<Record<string, RollupWeight>> = {
   assistance_cpi_index: w('pop_total', true),
   // Social workers.
   sw_norm_in_year: w('pop_total'),
+  sw_norm_stated: w('pop_total'),
   sw_salary: w('sw_stock'),
 };
