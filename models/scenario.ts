@@ -34,6 +34,8 @@ export interface TargetDef {
   lever?: string;
   /** Where the target comes from (e.g. "S:77–90"), shown beside it. */
   source?: string;
+  /** In a scenario with districts: the district the target is for (absent: the city). */
+  district?: string;
 }
 
 /** A named bed project (a new home) that adds beds in the year it opens. */
@@ -107,6 +109,21 @@ export interface Uncertainty {
   ties?: string[][];
 }
 
+/**
+ * One district of a city scenario (MODEL.md §8): its own base population and the values set for
+ * it; every other parameter is taken from the city level (counts shared out by population).
+ */
+export interface District {
+  /** Unique within the scenario; no ':' (the CLI writes `--set NAME:id=value`). */
+  name: string;
+  basePopulation: BasePopulation;
+  /** Values of this district's own, by parameter id (headline figures at least, for a synthesized base). */
+  parameters: Record<string, number>;
+  provenance?: Record<string, ValueSource>;
+  /** The district's named bed projects. */
+  bedProjects: BedProject[];
+}
+
 /** A scenario document of the current schema version, as the engine and the app hold it. */
 export interface Scenario {
   schemaVersion: 3;
@@ -128,4 +145,9 @@ export interface Scenario {
   meta?: ScenarioMeta;
   /** Ranges of uncertain inputs and the Monte Carlo settings (absent: the model's defaults). */
   uncertainty?: Uncertainty;
+  /**
+   * The districts of a city (up to 30). Absent: one place, as before. Present: each district is
+   * projected on its own and the city is their roll-up; `parameters` are the city level.
+   */
+  districts?: District[];
 }

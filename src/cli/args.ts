@@ -15,6 +15,8 @@ export interface CliRequest {
   tornado?: string;
   /** Uncertain inputs move to their range ends in the tornado, instead of P10/P90. */
   tornadoRange: boolean;
+  /** Print only this district's results (a scenario with districts). */
+  district?: string;
 }
 
 /** A usage error: one line, no stack trace. */
@@ -22,7 +24,7 @@ export class UsageError extends Error {}
 
 /** The usage line printed with `--help` and after a usage error. */
 export const USAGE =
-  'usage: npm run --silent project -- [FILE | --preset ID] [--set id=value ...] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
+  'usage: npm run --silent project -- [FILE | --preset ID] [--set [DISTRICT:]id=value ...] [--district NAME] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[]): CliRequest {
@@ -42,6 +44,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       const f = a === '--format' ? value('--format') : a.slice(9);
       if (f !== 'json' && f !== 'csv') throw new UsageError(`--format = ${f}: allowed json or csv`);
       req.format = f;
+    } else if (a === '--district' || a.startsWith('--district=')) {
+      req.district = a === '--district' ? value('--district') : a.slice(11);
     } else if (a === '--draws' || a.startsWith('--draws=')) {
       req.draws = wholeNumber('--draws', a === '--draws' ? value('--draws') : a.slice(8), 10, 10_000);
     } else if (a === '--seed' || a.startsWith('--seed=')) {

@@ -52,25 +52,48 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
       if (!migrated.ok) return fail(`default scenario: ${migrated.errors[0]}`);
       scenario = migrated.scenario;
     }
-    for (const { id, raw } of req.sets) {
+    const districtNames = () => (scenario.districts ?? []).map((d) => d.name);
+    for (const set of req.sets) {
+      // NAME:id=value sets a value for one district; id=value the city level (or the one place).
+      const colon = set.id.lastIndexOf(':');
+      const where = colon >= 0 ? set.id.slice(0, colon) : null;
+      const id = colon >= 0 ? set.id.slice(colon + 1) : set.id;
+      const { raw } = set;
       const def = projector.parameters.find((p) => p.id === id);
-      if (!def) return fail(`--set ${id}: unknown parameter (see --list-parameters)`);
+      if (!def) return fail(`--set ${set.id}: unknown parameter ${id} (see --list-parameters)`);
       const value = raw === '' ? NaN : Number(raw);
-      if (!Number.isFinite(value)) return fail(`--set ${id}=${raw}: not a number; ${allowedRange(def)}`);
+      if (!Number.isFinite(value)) return fail(`--set ${set.id}=${raw}: not a number; ${allowedRange(def)}`);
       const problem = checkParameterValue(def, value);
-      if (problem) return fail(`--set ${id}=${raw}: ${allowedRange(def)}`);
-      scenario.parameters[id] = value;
+      if (problem) return fail(`--set ${set.id}=${raw}: ${allowedRange(def)}`);
+      if (where === null) scenario.parameters[id] = value;
+      else {
+        const d = scenario.districts?.find((x) => x.name === where);
+        if (!d) return fail(`--set ${set.id}: no district "${where}" in the scenario (${districtNames().length ? `districts: ${districtNames().join(', ')}` : 'it has no districts'})`);
+        d.parameters[id] = value;
+      }
+    }
+    if (req.district !== undefined && !districtNames().includes(req.district)) {
+      return fail(`--district ${req.district}: no such district (${districtNames().length ? `districts: ${districtNames().join(', ')}` : 'the scenario has no districts'})`);
     }
     if (req.dumpScenario) return { stdout: serializeScenario(scenario), stderr: '', code: 0 };
+    if (req.district !== undefined && req.draws !== undefined) return fail('--draws with --district: the bands are the city\'s (each draw sums the districts); leave out --district');
     if (req.tornado !== undefined) return tornadoOutput(projector, scenario, req.tornado, req.tornadoRange, req.format);
-    const result = projector.run(scenario);
+    const city = projector.run(scenario);
+    // --district NAME: that district's own results in place of the city's.
+    const result = req.district === undefined ? city : city.districts!.find((d) => d.name === req.district)!.result;
     const mc = req.draws === undefined ? null : runMonteCarlo(projector, scenario, { draws: req.draws, seed: req.seed }).summary;
     if (req.format === 'csv') {
       const bands = mc ? (['p10', 'p50', 'p90'] as const).map((p) => ({ label: p.toUpperCase(), values: Object.fromEntries(Object.entries(mc.bands).map(([id, b]) => [id, b[p]])) })) : undefined;
       return { stdout: resultsToCsv({ years: result.years, rows: resultRows(projector.variables(scenario), result), bands }), stderr: '', code: 0 };
     }
     const json = projectionToJson(result);
-    return { stdout: JSON.stringify(mc ? { ...json, ...monteCarloJson(mc, json.targets) } : json), stderr: '', code: 0 };
+    const out = mc ? { ...json, ...monteCarloJson(mc, json.targets) } : json;
+    if (req.district !== undefined || !city.districts) return { stdout: JSON.stringify(out), stderr: '', code: 0 };
+    const districts = Object.fromEntries(city.districts.map((d) => {
+      const j = projectionToJson(d.result);
+      return [d.name, { series: j.series, targets: j.targets, warnings: j.warnings }];
+    }));
+    return { stdout: JSON.stringify({ ...out, districts }), stderr: '', code: 0 };
   } catch (err) {
     if (err instanceof UsageError) return fail(`${err.message}\n${USAGE}`);
     return fail((err as Error).message);

@@ -10,6 +10,8 @@ import { resolveParameters, ParameterError, fmtPlain } from './parameters.ts';
 import { judgeTarget } from './targets.ts';
 import type { BasePopulation, ProjectionResult, Scenario, TargetDef } from './types.ts';
 import { builtInVariables, indicatorVariable, type VariableInfo } from './variables.ts';
+import { createRollup, explainRollup, type RollupExplanation } from './districts/rollup.ts';
+import { districtScenario, populationShares } from './districts/district-scenario.ts';
 
 export type { VariableInfo } from './variables.ts';
 
@@ -43,6 +45,8 @@ export interface Explanation {
   /** How a kernel series is computed, when it is not a formula. */
   method?: Text;
   inputs: { id: string; label: Text; unit: Text; value: number; prev: boolean }[];
+  /** A city value of a scenario with districts: how it is formed from the districts' values. */
+  rollup?: RollupExplanation;
 }
 
 /** A projector over a fixed set of modules. */
@@ -200,16 +204,38 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     return { series, pyramidMale: reuse.pyramidMale.slice(), pyramidFemale: reuse.pyramidFemale.slice() };
   };
 
-  const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
-    checkYears(scenario);
-    const { model, badTargets, badIndicators } = compiledFor(scenario);
-    let resolved;
+  /** The scenario's parameter values with `overrides` on top; a bad value names its field. */
+  const resolve = (scenario: Scenario, overrides?: Readonly<Record<string, number>>) => {
     try {
-      resolved = resolveParameters(parameters, paramIndex, overrides ? { ...scenario.parameters, ...overrides } : scenario.parameters);
+      return resolveParameters(parameters, paramIndex, overrides ? { ...scenario.parameters, ...overrides } : scenario.parameters);
     } catch (err) {
       if (err instanceof ParameterError) throw new ScenarioError(err.message);
       throw err;
     }
+  };
+
+  const rollup = createRollup({ modules, parameters, variables: [...info.values()] });
+
+  /** A city with districts: each district projected on its own, then rolled up. */
+  const runDistricts = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
+    checkYears(scenario);
+    const ds = scenario.districts!;
+    const shares = populationShares(ds, paramById);
+    const results = ds.map((d, i) => ({
+      name: d.name,
+      result: runOne(districtScenario(scenario, i, parameters, shares, overrides), undefined, reuse?.districts?.[i]?.name === d.name ? reuse.districts[i].result : undefined),
+    }));
+    return rollup.rollUp(scenario, results, resolve(scenario, overrides).vector);
+  };
+  const paramById = new Map(parameters.map((p) => [p.id, p]));
+
+  const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult =>
+    scenario.districts && scenario.districts.length > 0 ? runDistricts(scenario, overrides, reuse) : runOne(scenario, overrides, reuse);
+
+  const runOne = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
+    checkYears(scenario);
+    const { model, badTargets, badIndicators } = compiledFor(scenario);
+    const resolved = resolve(scenario, overrides);
     const n = scenario.endYear - scenario.baseYear + 1;
     const pop = reusedKernel(reuse, scenario, model, overrides) ?? kernel({ baseYear: scenario.baseYear, endYear: scenario.endYear, params: resolved.byId, base: scenario.basePopulation });
     const K: Record<string, Float64Array> = { ...pop.series };
@@ -250,6 +276,11 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     if (!values || i < 0 || i >= values.length) throw new ScenarioError(`nothing to explain for ${id} in ${year}`);
     const v = variables(scenario).find((x) => x.id === id)!;
     const out: Explanation = { id, year, value: values[i], label: v.label, unit: v.unit, kind: v.kind, format: v.format, method: v.method, inputs: [] };
+    const parts = explainRollup(result, id, year);
+    if (parts) out.rollup = parts;
+    // A sum or a weighted mean of the districts is explained by its parts, not by a formula
+    // whose parameters differ from district to district.
+    if (parts && parts.rule.kind !== 'recomputed') return out;
     const eq = compiledFor(scenario).model.equations.get(id);
     if (!eq) return out;
     const useInitial = i === 0 && eq.initial !== undefined;

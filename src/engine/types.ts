@@ -29,6 +29,18 @@ export interface TargetVerdict {
   error?: string;
 }
 
+/** How the city value of a series is formed from its districts' (MODEL.md §8). */
+export type RollupRule =
+  | { kind: 'sum' }
+  | { kind: 'recomputed'; expr: string }
+  | { kind: 'weighted'; weight: string | readonly [string, string]; approximate: boolean; note?: { zh: string; en: string } };
+
+/** A district's own projection inside a city's result. */
+export interface DistrictResult {
+  name: string;
+  result: ProjectionResult;
+}
+
 /** What one projection returns: one typed array per variable id, one value per year. */
 export interface ProjectionResult {
   baseYear: number;
@@ -41,4 +53,8 @@ export interface ProjectionResult {
   targets: TargetVerdict[];
   /** Messages about values cleaned or clamped (e.g. a NaN replaced), for the status line. */
   warnings: string[];
+  /** A scenario with districts: each district's projection (the series above are the city's). */
+  districts?: DistrictResult[];
+  /** A scenario with districts: how each city series is formed from the districts'. */
+  rollup?: Record<string, RollupRule>;
 }

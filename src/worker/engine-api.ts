@@ -131,9 +131,13 @@ export type EngineApi = typeof engineApi;
 /** The typed-array buffers of a result, to transfer rather than copy across the worker boundary. */
 export function transferablesOf(result: ProjectionResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const arr of Object.values(result.series)) buffers.add(arr.buffer as ArrayBuffer);
-  buffers.add(result.pyramidMale.buffer as ArrayBuffer);
-  buffers.add(result.pyramidFemale.buffer as ArrayBuffer);
+  const add = (r: ProjectionResult) => {
+    for (const arr of Object.values(r.series)) buffers.add(arr.buffer as ArrayBuffer);
+    buffers.add(r.pyramidMale.buffer as ArrayBuffer);
+    buffers.add(r.pyramidFemale.buffer as ArrayBuffer);
+    for (const d of r.districts ?? []) add(d.result);
+  };
+  add(result);
   return [...buffers];
 }
 

@@ -12,7 +12,8 @@ import * as v from 'valibot';
 import type { ParameterDef } from '../../../models/types.ts';
 import { checkParameterValue } from '../parameters.ts';
 import { checkUncertainty } from '../uncertainty/ranges.ts';
-import type { Actual, BasePopulation, BedProject, IndicatorDef, Scenario, ScenarioMeta, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
+import { checkDistricts } from '../districts/check.ts';
+import type { Actual, BasePopulation, BedProject, District, IndicatorDef, Scenario, ScenarioMeta, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
 
 export type { Actual, Scenario, ScenarioMeta } from '../../../models/scenario.ts';
 
@@ -141,6 +142,7 @@ const TargetSchema = v.strictObject({
   unit: v.optional(text(LIMITS.unit)),
   lever: v.optional(id()),
   source: v.optional(text(LIMITS.source)),
+  district: v.optional(text(LIMITS.name)),
 });
 
 /** A named bed project. Nursing beds are part of its beds. */
@@ -291,6 +293,27 @@ const UncertaintySchema = v.pipe(
     ),
   }),
 );
+/** At most this many districts in one scenario. */
+export const MAX_DISTRICTS = 30;
+
+const parameterValues = () =>
+  v.pipe(
+    v.record(id(), finiteNumber()),
+    v.maxEntries(LIMITS.parameters, (i) => `: ${i.received} entries, allowed at most ${LIMITS.parameters}`),
+  );
+
+/** One district: its name, base population, own values and projects. */
+const DistrictSchema = v.strictObject({
+  name: v.pipe(
+    text(LIMITS.name),
+    v.check((s) => s.trim() !== '', () => ': a district needs a name'),
+    v.check((s) => !s.includes(':'), (i) => ` = ${fmt(i.input)}: a district name may not contain ":" (the CLI writes NAME:id=value)`),
+  ),
+  basePopulation: BasePopulationSchema,
+  parameters: parameterValues(),
+  provenance: v.optional(v.record(id(), ValueSourceSchema)),
+  bedProjects: list(BedProjectSchema, LIMITS.bedProjects),
+});
 
 /** Fields shared by schema versions 1, 2 and 3, in the order a saved file lists them. */
 const SCENARIO_V1_ENTRIES = {
@@ -300,10 +323,7 @@ const SCENARIO_V1_ENTRIES = {
   baseYear: year(),
   endYear: year(),
   /** Values that differ from the model defaults, by parameter id. */
-  parameters: v.pipe(
-    v.record(id(), finiteNumber()),
-    v.maxEntries(LIMITS.parameters, (i) => `: ${i.received} entries, allowed at most ${LIMITS.parameters}`),
-  ),
+  parameters: parameterValues(),
   provenance: v.optional(v.record(id(), ValueSourceSchema)),
   basePopulation: BasePopulationSchema,
   bedProjects: v.pipe(list(BedProjectSchema, LIMITS.bedProjects)),
@@ -322,6 +342,22 @@ export const ScenarioSchema = v.pipe(
     meta: v.optional(MetaSchema),
     /** Ranges of uncertain inputs and Monte Carlo settings; absent before version 3. */
     uncertainty: v.optional(UncertaintySchema),
+    /** The districts of a city; absent before version 3 and for one place. */
+    districts: v.optional(
+      v.pipe(
+        v.array(DistrictSchema),
+        v.minLength(1, () => ': an empty list; leave the field out for a scenario without districts'),
+        v.maxLength(MAX_DISTRICTS, (i) => `: ${i.received} districts, allowed at most ${MAX_DISTRICTS}`),
+        v.check(
+          (ds) => new Set(ds.map((d) => d.name.trim())).size === ds.length,
+          (i) => {
+            const seen = new Set<string>();
+            const dup = i.input.find((d) => (seen.has(d.name.trim()) ? true : (seen.add(d.name.trim()), false)));
+            return `: district names must be unique, ${fmt(dup?.name)} appears more than once`;
+          },
+        ),
+      ),
+    ),
   }),
   v.forward(
     v.partialCheck(
@@ -333,6 +369,27 @@ export const ScenarioSchema = v.pipe(
       },
     ),
     ['endYear'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['districts'], ['bedProjects']],
+      (s) => !s.districts || s.bedProjects.length === 0,
+      () => `: in a scenario with districts each bed project belongs to a district (districts[i].bedProjects); move these projects to their district`,
+    ),
+    ['bedProjects'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['districts'], ['targets']],
+      (s) => s.targets.every((t) => t.district === undefined || (s.districts ?? []).some((d) => d.name === t.district)),
+      (i) => {
+        const s = i.input as { districts?: { name: string }[]; targets: { district?: string }[] };
+        const bad = s.targets.find((t) => t.district !== undefined && !(s.districts ?? []).some((d) => d.name === t.district));
+        const names = (s.districts ?? []).map((d) => d.name);
+        return `: a target names the district ${fmt(bad?.district)}, which is not in the scenario (${names.length ? `districts: ${names.join(', ')}` : 'it has no districts'})`;
+      },
+    ),
+    ['targets'],
   ),
 );
 
@@ -394,7 +451,7 @@ export function validateScenario(doc: unknown): ValidationResult {
  * Checks parameter values against the model's definitions (range, whole numbers) and flags
  * ids the model does not know; uncertainty ranges too (ends within the parameter's range). Messages like `parameters.tfr_end = 9: allowed 0.8–3 (…)`.
  */
-export function checkParameterRanges(scenario: Pick<Scenario, 'parameters' | 'uncertainty'>, params: readonly ParameterDef[]): Issue[] {
+export function checkParameterRanges(scenario: Pick<Scenario, 'parameters' | 'uncertainty' | 'districts'>, params: readonly ParameterDef[]): Issue[] {
   const defs = new Map(params.map((p) => [p.id, p]));
   const issues: Issue[] = [];
   for (const [pid, value] of Object.entries(scenario.parameters)) {
@@ -408,6 +465,7 @@ export function checkParameterRanges(scenario: Pick<Scenario, 'parameters' | 'un
     if (problem) issues.push({ path, message: problem });
   }
   issues.push(...checkUncertainty(scenario, params));
+  issues.push(...checkDistricts(scenario, params));
   return issues;
 }
 
@@ -427,6 +485,7 @@ const shapesAgree: [
   Same<SchemaOutput['actuals'][number], Actual>,
   Same<NonNullable<SchemaOutput['meta']>, ScenarioMeta>,
   Same<NonNullable<SchemaOutput['uncertainty']>, Uncertainty>,
+  Same<Omit<NonNullable<SchemaOutput['districts']>[number], 'basePopulation'>, Omit<District, 'basePopulation'>>,
   Accepts<SchemaOutput['basePopulation'], BasePopulation>,
-] = [true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true];
 void shapesAgree;
