@@ -65,7 +65,18 @@ export type BasePopulation =
       /** The plan states the 80+ share (`base_share_80plus` is used); otherwise it is ignored. */
       share80Given?: boolean;
     }
-  | { kind: 'table'; male: number[]; female: number[]; source?: string };
+  | {
+      kind: 'table';
+      male: number[];
+      female: number[];
+      source?: string;
+      /**
+       * How the single years were made from what the file held: age groups spread by the
+       * national single-year shape, totals split by the national sex ratio by age. Absent for a
+       * table read as it was (single years by sex).
+       */
+      expanded?: { fromGroups: boolean; sexFromNationalRatio: boolean };
+    };
 
 /** One observed value a planner records to evaluate the plan (规划评估). */
 export interface Actual {

@@ -201,6 +201,7 @@ const BasePopulationSchema = v.pipe(
       male: ageTable(),
       female: ageTable(),
       source: v.optional(text(LIMITS.source)),
+      expanded: v.optional(v.strictObject({ fromGroups: v.boolean(), sexFromNationalRatio: v.boolean() })),
     }),
   ]),
   // Extra fields of an open variant are kept as they are, but may not hide NaN/Infinity.
