@@ -111,7 +111,7 @@ const parameters: ParameterDef[] = [
     description: t('用于"实际在住人数"方式;填写本地养老机构在院人数', 'Used in the "observed residents" mode; enter the local count of residents in elder-care institutions'),
   },
   {
-    id: 'beds_residents_share', label: t('基期机构在住老年人占60岁及以上人口比例(观测)', 'Observed residents of institutions per resident aged 60+ (base year)'), unit: FRACTION,
+    id: 'beds_residents_share', local: true, label: t('基期机构在住老年人占60岁及以上人口比例(观测)', 'Observed residents of institutions per resident aged 60+ (base year)'), unit: FRACTION,
     default: NATIONAL_2020.institutionResidents / CENSUS_2020_POP_60PLUS, min: 0, max: 0.2, step: 0.0001, group: 'beds_demand', format: 'share',
     source: {
       kind: 'national', ref: 'MCA (李邦华), Xinhua 2020-07-29: institutions house "nearly 2.15 million" elderly (news report)',
@@ -141,7 +141,7 @@ const parameters: ParameterDef[] = [
   },
   // Costs
   {
-    id: 'beds_cost_per_bed', label: t('每张床位建设成本(基期)', 'Construction cost per bed (base year)'), unit: t('元/张', 'yuan per bed'),
+    id: 'beds_cost_per_bed', local: true, label: t('每张床位建设成本(基期)', 'Construction cost per bed (base year)'), unit: t('元/张', 'yuan per bed'),
     default: 250000, min: 0, max: 2e6, step: 1000, group: 'beds_cost', format: 'money',
     source: { kind: 'plan', ref: 'S:209', note: '港南敬老院: 5,000万 for 200 beds; 第一福利院 ≈ 2亿 / 660 ≈ 303,000 (S:207)' },
   },
@@ -161,7 +161,7 @@ const parameters: ParameterDef[] = [
     source: { kind: 'plan', ref: 'S:205–211', note: 'Sanmen\'s named homes are all built by the county civil-affairs bureau' },
   },
   {
-    id: 'beds_subsidy_per_occupied_bed', label: t('每张在住床位年运营补贴', 'Operating subsidy per occupied bed per year'), unit: t('元/张/年', 'yuan per bed per year'),
+    id: 'beds_subsidy_per_occupied_bed', local: true, label: t('每张在住床位年运营补贴', 'Operating subsidy per occupied bed per year'), unit: t('元/张/年', 'yuan per bed per year'),
     default: 2400, min: 0, max: 100000, step: 100, group: 'beds_cost', format: 'money',
     source: assumption('200 元 a month per occupied bed; held constant in nominal terms — set the local rule'),
   },

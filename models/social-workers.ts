@@ -117,7 +117,7 @@ const parameters: ParameterDef[] = [
     source: { kind: 'assumption', ref: 'no plan states a caseload', note: 'A round working figure; replace with the local standard.' },
   },
   {
-    id: 'sw_townships',
+    id: 'sw_townships', local: true,
     label: { zh: '乡镇(街道)数', en: 'Townships and streets' },
     unit: { zh: '个', en: 'units' },
     default: 38741, min: 0, max: 100000, step: 1, integer: true, group: 'sw_workload', format: 'count',
@@ -202,7 +202,7 @@ const parameters: ParameterDef[] = [
     source: { kind: 'plan', ref: 'S:77–90', note: 'Plans state the requirement as a per-10,000 norm.' },
   },
   {
-    id: 'sw_salary_avg',
+    id: 'sw_salary_avg', local: true,
     label: { zh: '社工年平均工资(基年)', en: 'Average annual salary of a social worker (base year)' },
     unit: { zh: '元/人/年', en: 'yuan per person per year' },
     default: 97379, min: 0, max: 1000000, step: 100, group: 'sw_cost', format: 'money',

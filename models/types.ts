@@ -46,6 +46,14 @@ export interface ParameterDef {
   /** For mode switches: the label of each allowed integer value, from `min` to `max`. */
   choices?: Text[];
   description?: Text;
+  /**
+   * A base-year local figure: a fact about the place in the base year that a bureau has from its
+   * own statistics (population, beds, caseloads, standards, staff, budget), as opposed to an
+   * assumption about the future. The local-data workbook lists exactly these. When not declared,
+   * a parameter whose id names the base year (`base_…`, `…_base`, `…_base_…`) and that is not a
+   * mode switch counts as one; declare `false` to leave such a parameter out.
+   */
+  local?: boolean;
 }
 
 /**

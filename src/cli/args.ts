@@ -17,6 +17,10 @@ export interface CliRequest {
   tornadoRange: boolean;
   /** Print only this district's results (a scenario with districts). */
   district?: string;
+  /** A census table (CSV) for the base population. */
+  basePopulation?: string;
+  /** A local-data workbook (.xlsx or .csv) whose figures apply to the scenario. */
+  localData?: string;
 }
 
 /** A usage error: one line, no stack trace. */
@@ -24,7 +28,7 @@ export class UsageError extends Error {}
 
 /** The usage line printed with `--help` and after a usage error. */
 export const USAGE =
-  'usage: npm run --silent project -- [FILE | --preset ID] [--set [DISTRICT:]id=value ...] [--district NAME] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
+  'usage: npm run --silent project -- [FILE | --preset ID] [--local-data FILE.xlsx|FILE.csv] [--base-population FILE.csv] [--set [DISTRICT:]id=value ...] [--district NAME] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[]): CliRequest {
@@ -53,6 +57,10 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     } else if (a === '--tornado' || a.startsWith('--tornado=')) {
       req.tornado = a === '--tornado' ? value('--tornado') : a.slice(10);
     } else if (a === '--tornado-range') req.tornadoRange = true;
+    else if (a === '--base-population') req.basePopulation = value('--base-population');
+    else if (a.startsWith('--base-population=')) req.basePopulation = a.slice(18);
+    else if (a === '--local-data') req.localData = value('--local-data');
+    else if (a.startsWith('--local-data=')) req.localData = a.slice(13);
     else if (a === '--list-parameters') req.listParameters = true;
     else if (a === '--dump-scenario') req.dumpScenario = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);

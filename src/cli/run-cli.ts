@@ -9,6 +9,7 @@ import type { Scenario } from '../engine/types.ts';
 import { parseArgs, UsageError, USAGE } from './args.ts';
 import { parseTornadoOutput, runMonteCarlo, tornado, type MonteCarloSummary } from '../engine/uncertainty/index.ts';
 import type { Projector } from '../engine/projector.ts';
+import { applyCliFiles } from './apply-files.ts';
 
 /** What the process prints and its exit code. */
 export interface CliOutput {
@@ -19,8 +20,11 @@ export interface CliOutput {
 
 const fail = (message: string, code = 2): CliOutput => ({ stdout: '', stderr: `error: ${message}`, code });
 
-/** Runs the CLI on `argv`; `readFile` reads a scenario file (injected for tests). */
-export function runCli(argv: readonly string[], readFile: (path: string) => string): CliOutput {
+/**
+ * Runs the CLI on `argv`; `readFile` reads a scenario file and `readBytes` the files of
+ * --local-data and --base-population (both injected for tests; bytes default to `readFile`'s text).
+ */
+export function runCli(argv: readonly string[], readFile: (path: string) => string, readBytes?: (path: string) => Uint8Array): CliOutput {
   if (argv.includes('--help') || argv.includes('-h')) return { stdout: USAGE, stderr: '', code: 0 };
   try {
     const req = parseArgs(argv);
@@ -52,6 +56,9 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
       if (!migrated.ok) return fail(`default scenario: ${migrated.errors[0]}`);
       scenario = migrated.scenario;
     }
+    const applied = applyCliFiles(req, scenario, projector.modules, readBytes ?? ((path) => new TextEncoder().encode(readFile(path))));
+    if (!applied.ok) return fail(applied.error);
+    scenario = applied.scenario;
     const districtNames = () => (scenario.districts ?? []).map((d) => d.name);
     for (const set of req.sets) {
       // NAME:id=value sets a value for one district; id=value the city level (or the one place).

@@ -3,6 +3,7 @@
  * (the census 2020 pattern scaled band by band) or taken from an imported table.
  */
 import type { BasePopulation } from '../types.ts';
+import { POPULATION_DEFAULTS } from '../../../models/population.ts';
 import { AGE_SLOTS } from './ages.ts';
 import { censusSingleYear } from './census-single-year.ts';
 
@@ -101,4 +102,32 @@ export function copyTable(
     if (!okM || !okF) bad++;
   }
   if (bad > 0) warnings.push(`base population table: ${bad} age(s) missing or invalid, set to 0`);
+}
+
+/**
+ * The base-year population by single year of age and sex as the kernel starts from it: the
+ * imported table, or the census pattern scaled to the headline parameters (`params` holds values
+ * by id; missing ids take the model default).
+ */
+export function basePyramid(base: BasePopulation, params: Readonly<Record<string, number>>): { male: Float64Array; female: Float64Array; warnings: string[] } {
+  const male = new Float64Array(AGE_SLOTS);
+  const female = new Float64Array(AGE_SLOTS);
+  const warnings: string[] = [];
+  const p = (id: string) => {
+    const v = params[id];
+    return typeof v === 'number' && Number.isFinite(v) ? v : (POPULATION_DEFAULTS[id] as number);
+  };
+  if (base.kind === 'table') copyTable(base, male, female, warnings);
+  else {
+    synthesizeFromHeadline(
+      {
+        total: p('base_pop_total'),
+        share60plus: p('base_share_60plus'),
+        share65plus: base.share65Given === true ? p('base_share_65plus') : null,
+        share80plus: base.share80Given === true ? p('base_share_80plus') : null,
+      },
+      male, female, warnings,
+    );
+  }
+  return { male, female, warnings };
 }

@@ -25,7 +25,10 @@ import { splitBySex, spreadToSingleYears, type AgeGroupSpan } from './group-spre
 export interface PopulationCsvError {
   line: number;
   column: string;
+  /** Both languages, Chinese first. */
   message: string;
+  /** The message in each language alone. */
+  text: Text;
 }
 
 /** What was read and how the single-year table was made from it (shown to the planner). */
@@ -85,7 +88,8 @@ function toError(e: TableError): PopulationCsvError {
   const { name, letter } = e.column;
   const zhCol = letter ? `${letter}列「${name}」` : `「${name}」列`;
   const enCol = letter ? `column ${letter} "${name}"` : `column "${name}"`;
-  return { line: e.line, column: name, message: `第${e.line}行${zhCol}:${e.zh} / line ${e.line}, ${enCol}: ${e.en}` };
+  const text = { zh: `第${e.line}行${zhCol}:${e.zh}`, en: `line ${e.line}, ${enCol}: ${e.en}` };
+  return { line: e.line, column: name, message: `${text.zh} / ${text.en}`, text };
 }
 
 const fmtCount = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(10))));
