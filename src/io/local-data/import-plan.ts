@@ -176,7 +176,7 @@ export function planLocalDataImport(read: GridRead, scenario: Scenario, modules:
     result.patch.population = rebuildPopulation(scenario, popChanges, opts);
     result.notes.push({
       zh: `基期人口改用本表的分年龄人口(${popChanges.size} 个组改动,组内按现有单岁结构拆分);基期总人口和老年人口占比参数不再使用`,
-      en: `The base population becomes the workbook's table (${popChanges.size} groups changed, spread within each group by the current single-year shape); the headline total and shares are then not used`,
+      en: `The base population becomes the workbook's table (${popChanges.size} ${popChanges.size === 1 ? 'group' : 'groups'} changed, spread within each group by the current single-year shape); the headline total and shares are then not used`,
     });
   }
   return result;
