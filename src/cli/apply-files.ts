@@ -34,7 +34,7 @@ export function applyCliFiles(req: Pick<CliRequest, 'localData' | 'basePopulatio
     const first = plan.issues[0];
     if (first) {
       const more = plan.issues.length > 1 ? ` (and ${plan.issues.length - 1} more)` : '';
-      return { ok: false, error: `--local-data ${req.localData}: row ${first.row}, column ${first.column}${first.header ? ` "${first.header}"` : ''}${first.id ? ` (${first.id})` : ''}: ${first.message.en}${more}` };
+      return { ok: false, error: `--local-data ${req.localData}: row ${first.row}, column ${first.header ? `"${first.header}" (${first.column})` : first.column}${first.id ? `, id ${first.id}` : ''}: ${first.message.en}${more}` };
     }
     s = applyLocalDataImport(s, plan);
   }

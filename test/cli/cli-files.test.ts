@@ -41,7 +41,7 @@ describe('CLI --base-population and --local-data', () => {
   it('--base-population refuses a bad table with exit 2, naming line and column', () => {
     const out = runCli(['--base-population', 'bad.csv'], ...files({ 'bad.csv': '年龄,合计\n0-4,100\n5-9,x\n10+,5' }));
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe('error: --base-population bad.csv: line 3, column B "合计": "x" is not a non-negative number');
+    expect(out.stderr).toBe('error: --base-population bad.csv: line 3, column "合计" (B): "x" is not a non-negative number');
   });
 
   it('--local-data applies a workbook to the preset given; --set still wins', () => {
@@ -58,9 +58,9 @@ describe('CLI --base-population and --local-data', () => {
     const wb = workbookWith({ beds_base_nursing_share: 130 });
     const out = runCli(['--preset', 'sanmen-14th', '--local-data', 'sanmen.xlsx'], ...files({ 'sanmen.xlsx': wb }));
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/^error: --local-data sanmen\.xlsx: row \d+, column H "数值 Value" \(beds_base_nursing_share\): 130 % is out of range; allowed 0–100 %$/);
+    expect(out.stderr).toMatch(/^error: --local-data sanmen\.xlsx: row \d+, column "数值 Value" \(H\), id beds_base_nursing_share: 130 % is out of range; allowed 0–100 %$/);
     const csv = runCli(['--local-data', 'x.csv'], ...files({ 'x.csv': 'id,value\nno_such,1' }));
-    expect(csv.stderr).toBe('error: --local-data x.csv: row 2, column A "id" (no_such): unknown id "no_such": not a parameter of the model nor a row of the workbook');
+    expect(csv.stderr).toBe('error: --local-data x.csv: row 2, column "id" (A), id no_such: unknown id "no_such": not a parameter of the model nor a row of the workbook');
     expect(runCli(['--local-data', 'missing.xlsx'], ...files({})).stderr).toBe('error: --local-data cannot read missing.xlsx: ENOENT');
   });
 });

@@ -100,7 +100,7 @@ describe('base population import in Chromium', () => {
   it('refuses a bad CSV naming line and column, then accepts a good one', async () => {
     const page = await openApp(browser, `${inject('baseUrl')}?lang=zh`, errors);
     await page.locator('#tab-population').click();
-    const input = page.locator('input[type="file"][accept*="csv"]').first();
+    const input = page.getByLabel(/导入分年龄人口 CSV/);
     await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('年龄,男,女\n0,1000,900\n1,abc,950\n') });
     await eventually(async () => expect(await page.getByRole('alert').first().innerText()).toMatch(/第3行「男」列/));
     const before = await cellText(page, 'pop_total');

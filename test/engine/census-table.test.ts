@@ -123,18 +123,18 @@ describe('census tables: refusals name the line and the column', () => {
     const e = refuse(countyCsv(FIVE_YEAR, { totalRow: TOTAL + 1000 }));
     expect(e.line).toBe(3);
     expect(e.column).toBe('合计');
-    expect(e.message).toMatch(/line 3, column B "合计": the total 1409779724 does not match the sum of the age groups, 1409778724/);
+    expect(e.message).toMatch(/line 3, column "合计" \(B\): the total 1409779724 does not match the sum of the age groups, 1409778724/);
   });
   it('male + female not equal to the total of a row', () => {
     const text = countyCsv(FIVE_YEAR).replace(`,${FIVE_YEAR[3].male + FIVE_YEAR[3].female},`, `,${FIVE_YEAR[3].male + FIVE_YEAR[3].female + 7},`);
     const e = refuse(text);
     expect(e.line).toBe(7);
-    expect(e.message).toMatch(/line 7, column B "合计": male \+ female = /);
+    expect(e.message).toMatch(/line 7, column "合计" \(B\): male \+ female = /);
   });
   it('overlapping, missing and unreadable age groups, and a missing open group', () => {
     expect(refuse('age,total\n0-4,1\n3-9,1\n10+,1')).toMatchObject({ line: 3, column: 'age' });
     expect(refuse('age,total\n0-4,1\n3-9,1\n10+,1').message).toMatch(/overlaps 0–4 on line 2/);
-    expect(refuse('age,total\n0-4,1\n10+,1').message).toMatch(/line 3, column A "age": ages 5–9 are missing/);
+    expect(refuse('age,total\n0-4,1\n10+,1').message).toMatch(/line 3, column "age" \(A\): ages 5–9 are missing/);
     expect(refuse('age,total\n0-4,1\nfive to nine,1\n10+,1')).toMatchObject({ line: 3, column: 'age' });
     expect(refuse('age,total\n0-4,1\n5-9,1').message).toMatch(/open age group \(e\.g\. 100\+\) is missing/);
     expect(refuse('age,total\n0-4,1\n5-99,1\n95-104,1').message).toMatch(/straddles 100/);

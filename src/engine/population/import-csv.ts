@@ -86,8 +86,8 @@ class TableError extends Error {
 
 function toError(e: TableError): PopulationCsvError {
   const { name, letter } = e.column;
-  const zhCol = letter ? `${letter}列「${name}」` : `「${name}」列`;
-  const enCol = letter ? `column ${letter} "${name}"` : `column "${name}"`;
+  const zhCol = letter ? `「${name}」列(${letter}列)` : `「${name}」列`;
+  const enCol = letter ? `column "${name}" (${letter})` : `column "${name}"`;
   const text = { zh: `第${e.line}行${zhCol}:${e.zh}`, en: `line ${e.line}, ${enCol}: ${e.en}` };
   return { line: e.line, column: name, message: `${text.zh} / ${text.en}`, text };
 }

@@ -98,6 +98,7 @@ export function planLocalDataImport(read: GridRead, scenario: Scenario, modules:
   const params = parameterIndex(modules);
   const seen = new Map<string, number>();
   const popChanges = new Map<string, { line: WorkbookLine; row: LocalDataRow; persons: number }>();
+  let popTotals: Map<string, number> | null = null;
   const refuse = (line: WorkbookLine, col: FoundColumn, message: Text, id?: string) =>
     result.issues.push({ row: line.row, column: col.letter, header: col.header, id, message });
 
@@ -143,7 +144,8 @@ export function planLocalDataImport(read: GridRead, scenario: Scenario, modules:
     }
     const sourceChanged = line.source !== '' && line.source !== row.source;
     if (row.kind === 'population') {
-      const current = populationGroupTotals(scenario).get(row.id) as number;
+      popTotals ??= populationGroupTotals(scenario);
+      const current = popTotals.get(row.id) as number;
       if (Math.round(current) === stored.value || SAME(current, stored.value)) {
         result.unchanged++;
         continue;

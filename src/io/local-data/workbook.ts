@@ -7,6 +7,7 @@
 import type { ModelModule } from '../../../models/types.ts';
 import type { Scenario } from '../../engine/types.ts';
 import { decodeText } from '../text-decode.ts';
+import { MAX_FILE_CHARS } from '../../engine/scenario/migrate.ts';
 import { gridToCsv, csvToGrid } from './csv.ts';
 import { readWorkbookGrid, workbookGrid, type GridRead } from './grid.ts';
 import { planLocalDataImport, type LocalDataImport } from './import-plan.ts';
@@ -55,7 +56,7 @@ export function readLocalDataFile(bytes: Uint8Array): GridRead {
       return { ok: false, issue: { row: 1, column: { index: 0, letter: 'A', header: '' }, message: { zh: `无法读取 .xlsx 文件:${e.message}`, en: `cannot read the .xlsx file: ${e.message}` } } };
     }
   }
-  if (bytes.length > 5_000_000) {
+  if (bytes.length > MAX_FILE_CHARS) {
     return { ok: false, issue: { row: 1, column: { index: 0, letter: 'A', header: '' }, message: { zh: '文件过大', en: `the file is too large (${bytes.length} bytes)` } } };
   }
   return readWorkbookGrid(csvToGrid(decodeText(bytes)));

@@ -6,6 +6,7 @@
  * and Node.
  */
 import { read, utils, write, type CellObject, type WorkSheet } from '@e965/xlsx';
+import { MAX_FILE_CHARS } from '../../engine/scenario/migrate.ts';
 import type { SheetCell } from './grid.ts';
 import { WORKBOOK_COLUMNS } from './grid.ts';
 
@@ -13,8 +14,8 @@ import { WORKBOOK_COLUMNS } from './grid.ts';
 export const DATA_SHEET = '本地数据 Local data';
 const HELP_SHEET = '说明 How to fill in';
 
-/** Largest workbook read, in bytes, and the rows read from a sheet (a template has about 120). */
-export const MAX_XLSX_BYTES = 5_000_000;
+/** Largest workbook read, in bytes (the limit of a scenario file), and the rows read from a sheet (a template has about 100). */
+export const MAX_XLSX_BYTES = MAX_FILE_CHARS;
 const MAX_ROWS = 5000;
 
 const HELP: string[][] = [
