@@ -52,7 +52,7 @@ describe('local-data workbook rows come from the model', () => {
   const ids = rows.map((r) => r.id);
   it('lists every base-year local figure the issue names, and no assumptions about the future', () => {
     for (const id of [
-      'base_year', 'base_pop_total', 'urban_share_base', 'beds_base_total', 'beds_base_nursing_share', 'beds_inst_share',
+      'base_year', 'base_pop_total', 'urban_share_base', 'beds_base_total', 'beds_base_nursing_share', 'beds_residents_base',
       'dibao_recipients_urban_base', 'dibao_std_urban_base', 'dibao_std_rural_base', 'tekun_rate_60plus', 'temp_assist_cases_per_1000',
       'medical_assist_cap', 'high_age_amount_80_89', 'sw_stock_base', 'care_workers_base', 'assistance_budget_base',
       populationRowId(POPULATION_GROUPS[0], 'male'), populationRowId(POPULATION_GROUPS[20], 'female'),
@@ -119,10 +119,11 @@ describe('importing a filled-in workbook', () => {
   it('plans the changes from what to what, in plan units, with the planner\'s source', () => {
     const plan = planLocalDataFile('county.xlsx', filled, s, modules, TODAY);
     const byId = Object.fromEntries(plan.changes.map((c) => [c.id, c]));
+    const now = Object.fromEntries(localDataRows(modules, s).map((r) => [r.id, r.value]));
     expect(byId.urban_share_base).toMatchObject({ from: 63.89, to: 70, toSource: '2020年统计公报', valueChanged: true });
-    expect(byId.dibao_std_urban_base).toMatchObject({ from: 591, to: 650 });
-    expect(byId.beds_base_nursing_share).toMatchObject({ from: 30, to: 45 });
-    expect(byId.sw_stock_base).toMatchObject({ from: 530000, to: 12000 });
+    expect(byId.dibao_std_urban_base).toMatchObject({ from: now.dibao_std_urban_base, to: 650 });
+    expect(byId.beds_base_nursing_share).toMatchObject({ from: now.beds_base_nursing_share, to: 45 });
+    expect(byId.sw_stock_base).toMatchObject({ from: now.sw_stock_base, to: 12000 });
     expect(plan.patch.parameters).toMatchObject({ urban_share_base: 0.7, dibao_std_urban_base: 650, beds_base_nursing_share: 0.45, sw_stock_base: 12000, beds_base_total: 150 });
     // 30 % of the 60+ is outside the allowed 0–20 %: refused, row and column named.
     expect(plan.issues).toHaveLength(1);
