@@ -6,6 +6,8 @@ import { defaultProjector } from '../engine/default-model.ts';
 import type { Explanation } from '../engine/projector.ts';
 import { defaultLever, describeGoalSeek, goalSeek, type GoalSeekResult } from '../engine/goal-seek.ts';
 import type { ProjectionResult, Scenario, TargetDef } from '../engine/types.ts';
+import { cancelledMix, mixSetup, mixSteps, tradeOffSteps, type MixRequest, type MixResult, type MixSetup, type TradeOffRequest, type TradeOffResult } from '../engine/cheapest-mix/index.ts';
+import { driveSteps, type ProgressCallback } from './drive-steps.ts';
 import {
   mergeChunks,
   planMonteCarlo,
@@ -122,6 +124,21 @@ export const engineApi = {
   defaultLevers(targets: readonly Pick<TargetDef, 'id' | 'expr' | 'lever'>[]): Record<string, string | null> {
     const parameters = defaultProjector().parameters;
     return Object.fromEntries(targets.map((t) => [t.id, defaultLever(t, parameters)]));
+  },
+  /** The cheapest mix's setup: the targets and levers on offer, the period, each lever's cost in the model. */
+  cheapestMixSetup(scenario: Scenario, request: MixRequest = {}): MixSetup {
+    return mixSetup(defaultProjector(), scenario, request);
+  },
+  /** The cheapest mix that meets the chosen targets; `onProgress` gets progress and may return false to cancel. */
+  async cheapestMix(scenario: Scenario, request: MixRequest = {}, onProgress?: ProgressCallback): Promise<MixResult> {
+    const out = await driveSteps(mixSteps(defaultProjector(), scenario, request), onProgress);
+    return out.cancelled ? cancelledMix(scenario, request) : out.value;
+  },
+  /** The cost of the cheapest mix at each level of one target (the trade-off curve); cancellable like `cheapestMix`. */
+  async cheapestMixTradeOff(scenario: Scenario, request: MixRequest, curve: TradeOffRequest, onProgress?: ProgressCallback): Promise<TradeOffResult> {
+    const out = await driveSteps(tradeOffSteps(defaultProjector(), scenario, request, curve), onProgress);
+    if (!out.cancelled) return out.value;
+    return { status: 'cancelled', targetId: curve.targetId, targetLabel: curve.targetId, format: 'rate', op: '>=', points: [], runs: 0 };
   },
 };
 
