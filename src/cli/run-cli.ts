@@ -10,6 +10,7 @@ import { parseArgs, UsageError, USAGE } from './args.ts';
 import { parseTornadoOutput, runMonteCarlo, tornado, type MonteCarloSummary } from '../engine/uncertainty/index.ts';
 import type { Projector } from '../engine/projector.ts';
 import { applyCliFiles } from './apply-files.ts';
+import { extractMixArgs, MIX_USAGE, runMixCli } from './mix-cli.ts';
 
 /** What the process prints and its exit code. */
 export interface CliOutput {
@@ -25,9 +26,10 @@ const fail = (message: string, code = 2): CliOutput => ({ stdout: '', stderr: `e
  * --local-data and --base-population (both injected for tests; bytes default to `readFile`'s text).
  */
 export function runCli(argv: readonly string[], readFile: (path: string) => string, readBytes?: (path: string) => Uint8Array): CliOutput {
-  if (argv.includes('--help') || argv.includes('-h')) return { stdout: USAGE, stderr: '', code: 0 };
+  if (argv.includes('--help') || argv.includes('-h')) return { stdout: `${USAGE}\n${MIX_USAGE}`, stderr: '', code: 0 };
   try {
-    const req = parseArgs(argv);
+    const { mix, rest } = extractMixArgs(argv);
+    const req = parseArgs(rest);
     const projector = defaultProjector();
     if (req.listParameters) {
       const list = projector.parameters.map((p) => ({ id: p.id, label: p.label, unit: p.unit.en, default: p.default, min: p.min, max: p.max, step: p.step, group: p.group, source: p.source }));
@@ -84,6 +86,12 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
     }
     if (req.dumpScenario) return { stdout: serializeScenario(scenario), stderr: '', code: 0 };
     if (req.district !== undefined && req.draws !== undefined) return fail('--draws with --district: the bands are the city\'s (each draw sums the districts); leave out --district');
+    if (mix) {
+      if (req.draws !== undefined || req.tornado !== undefined) throw new UsageError('--cheapest-mix goes without --draws and --tornado');
+      if (req.district !== undefined) throw new UsageError('--cheapest-mix with --district: the mix is for the whole scenario (its targets are the city\'s); leave out --district');
+      const out = runMixCli(projector, scenario, mix);
+      return out.ok ? { stdout: out.json, stderr: '', code: 0 } : fail(out.error);
+    }
     if (req.tornado !== undefined) return tornadoOutput(projector, scenario, req.tornado, req.tornadoRange, req.format);
     const city = projector.run(scenario);
     // --district NAME: that district's own results in place of the city's.
