@@ -30,6 +30,7 @@ async function benchEngine() {
     ['./population.bench.ts', 'benchPopulation'],
     ['./goal-seek.bench.ts', 'benchGoalSeek'],
     ['./monte-carlo.bench.ts', 'benchMonteCarlo'],
+    ['./cheapest-mix.bench.ts', 'benchCheapestMix'],
   ] as const;
   for (const [file, fn] of optional) {
     if (!existsSync(join(import.meta.dirname, file))) continue;
