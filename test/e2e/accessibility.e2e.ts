@@ -51,3 +51,23 @@ describe('every control has an accessible name', () => {
     });
   }
 });
+
+describe('every control of the cheapest mix has an accessible name, with a result and a trade-off shown', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`on the Sanmen preset (${lang})`, async () => {
+      const errors: string[] = [];
+      const page = await openApp(browser, `${inject('baseUrl')}?lang=${lang}`, errors);
+      await page.getByRole('combobox', { name: lang === 'zh' ? '预设情景' : 'Preset' }).selectOption('sanmen-14th');
+      await page.getByRole('tab', { name: lang === 'zh' ? '最低成本组合' : 'Cheapest mix' }).click();
+      await page.getByTestId('mix-levers').locator('tbody tr').first().waitFor();
+      await page.getByTestId('mix-run').click();
+      await page.getByTestId('mix-result').waitFor({ timeout: 30_000 });
+      await page.getByTestId('mix-trade-off-run').click();
+      await page.getByTestId('mix-trade-off-table').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('mix-levers').locator('input').count()).toBeGreaterThan(6);
+      expect(await unnamedControls(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

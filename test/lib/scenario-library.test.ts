@@ -82,6 +82,26 @@ describe('ScenarioLibrary (memory backend)', () => {
     expect(second.notice?.text.en).toMatch(/Restored your work in progress \(“Work”/);
   });
 
+  it('saves a derived scenario (a cheapest mix applied) as a new one and opens it; the original stays', async () => {
+    const lib = new ScenarioLibrary(memoryBackend());
+    const sim = fakeSim();
+    await lib.init(sim);
+    await lib.saveAs('Plan');
+    const planId = lib.currentId!;
+    sim.scenario.parameters.mortality_improvement = 0.02; // unsaved work on the original
+    const derived = { ...structuredClone(sim.scenario), name: 'Plan (cheapest mix)', parameters: { beds_conversion_per_year: 120 } };
+    expect(await lib.saveDerived(derived, 'mix')).toBe(true);
+    expect(sim.scenario.name).toBe('Plan (cheapest mix)');
+    expect(lib.currentId).not.toBe(planId);
+    expect(lib.dirty).toBe(false);
+    const names = lib.items.map((i) => i.name);
+    expect(names).toContain('Plan');
+    expect(names).toContain('Plan (cheapest mix)');
+    expect(names.some((n) => /^Plan（未保存的修改 /.test(n))).toBe(true);
+    expect((await lib.read(planId))?.parameters.mortality_improvement).toBeUndefined();
+    expect(lib.notice?.text.en).toMatch(/The original “Plan” is unchanged; your unsaved changes were saved as “Plan（未保存的修改 /);
+  });
+
   it('deletes with undo', async () => {
     const lib = new ScenarioLibrary(memoryBackend());
     await lib.init(fakeSim());

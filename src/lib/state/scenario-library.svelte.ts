@@ -323,6 +323,35 @@ export class ScenarioLibrary {
     return true;
   }
 
+  /**
+   * Saves a scenario made from the one being edited (a cheapest mix applied) as a new saved
+   * scenario under its own name and opens it. The original stays as it was: saved, or kept as a
+   * saved scenario first when it had unsaved work.
+   */
+  async saveDerived(scenario: Scenario, summary: string): Promise<boolean> {
+    const original = this.currentName;
+    const wasSaved = this.currentId !== null;
+    const kept = await this.#keepCurrentIfUnsaved();
+    const r = await this.#store.save({ name: scenario.name, summary, scenario });
+    if (!this.#stored(r, { zh: '另存为新情景', en: 'Saving as a new scenario' })) return false;
+    this.#sim!.load(r.value.scenario);
+    this.currentId = r.value.item.id;
+    this.#savedText = canonicalText(r.value.scenario);
+    this.#lastDraftText = null;
+    this.dirty = false;
+    this.pendingUndo = null;
+    const name = r.value.item.name;
+    const rest = !kept
+      ? { zh: `原情景“${original}”保持不变。`, en: `The original “${original}” is unchanged.` }
+      : wasSaved
+        ? { zh: `原情景“${original}”保持不变,此前未保存的修改已另存为“${kept}”。`, en: `The original “${original}” is unchanged; your unsaved changes were saved as “${kept}”.` }
+        : { zh: `原情景已另存为“${kept}”。`, en: `The original was saved as “${kept}”.` };
+    this.#say('success', { zh: `已另存为新情景“${name}”并打开。${rest.zh}`, en: `Saved and opened the new scenario “${name}”. ${rest.en}` });
+    this.scheduleAutosave();
+    await this.refresh();
+    return true;
+  }
+
   /** Reads a saved scenario without opening it (for the compare view). */
   async read(id: string): Promise<Scenario | null> {
     const r = await this.#store.load(id);

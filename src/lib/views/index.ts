@@ -11,6 +11,7 @@ export type { ViewDef, ViewProps } from './view-types.ts';
 export const views: ViewDef[] = [
   { id: 'overview', label: { zh: '总览', en: 'Overview' }, load: async () => OverviewView },
   { id: 'targets', label: { zh: '目标', en: 'Targets' }, load: async () => (await import('./targets-view.svelte')).default },
+  { id: 'cheapest-mix', label: { zh: '最低成本组合', en: 'Cheapest mix' }, load: async () => (await import('./cheapest-mix-view.svelte')).default },
   { id: 'population', label: { zh: '人口与失能', en: 'Population' }, load: async () => (await import('./population-view.svelte')).default },
   { id: 'beds', label: { zh: '养老床位', en: 'Elder-care beds' }, load: async () => (await import('./beds-view.svelte')).default },
   { id: 'care-workers', label: { zh: '养老护理员', en: 'Elder-care workers' }, load: async () => (await import('./care-workers-view.svelte')).default },
