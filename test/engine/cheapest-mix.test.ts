@@ -129,11 +129,16 @@ describe('cheapest mix: when no mix in range meets the targets', () => {
     expect(r.summary.zh).toMatch(/没有任何组合能同时满足/);
   });
 
-  it('names the target no chosen lever moves', () => {
-    const r = cheapestMix(paper, paperScenario([rule('x10', 'x', 10), rule('w5', 'w', 5)]));
+  it('names the target no chosen lever moves, and meets the others at the least cost', () => {
+    const r = cheapestMix(paper, paperScenario([rule('x10', 'x', 10), rule('w5', 'w', 5)]), { levers: [{ id: 'a' }, { id: 'b' }] });
     expect(r.status).toBe('infeasible');
     expect(r.infeasibleTargets).toEqual(['w5']);
     expect(r.targets.find((x) => x.id === 'w5')!.unmoved).toBe(true);
+    expect(r.targets.find((x) => x.id === 'x10')!.met).toBe(true);
+    // x ≥ 10 at the least cost: a = 5 (15 a year), not b = 10 (40), nor anything more.
+    const value = Object.fromEntries(r.levers.map((l) => [l.id, l.value]));
+    expect(value.a).toBeCloseTo(5, 1);
+    expect(value.b).toBeCloseTo(0, 1);
     expect(r.summary.en).toMatch(/"w5 ≥ 5 in 2025" is short by 4; no chosen lever acts on it/);
   });
 

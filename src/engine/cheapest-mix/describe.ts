@@ -31,15 +31,19 @@ export function targetName(t: MixTargetInfo, lang: Lang): string {
 const money = (x: number, lang: Lang) => formatValue(Math.abs(x), 'money', lang);
 const list = (items: string[], lang: Lang) => items.join(lang === 'zh' ? '、' : ', ');
 
-/** One lever of the mix in words. */
-export function describeLever(l: MixLeverOutcome, targets: readonly MixTargetOutcome[], cost: MixCost, status: MixStatus): Text {
+/** The years of a period: "2021–2025", or one year. */
+export const periodText = (p: { fromYear: number; toYear: number }) => (p.fromYear === p.toYear ? String(p.fromYear) : `${p.fromYear}–${p.toYear}`);
+
+/** One lever of the mix in words (`all`: every lever of the mix, to tell whether others moved). */
+export function describeLever(l: MixLeverOutcome, all: readonly MixLeverOutcome[], targets: readonly MixTargetOutcome[], cost: MixCost, status: MixStatus): Text {
   return both((lang) => {
     const zh = lang === 'zh';
     const label = zh ? `「${l.label.zh}」` : `"${l.label.en}"`;
     const v = (x: number) => leverValueText(l, x, lang);
     const served = targets.filter((t) => l.serves.includes(t.id)).map((t) => targetName(t, lang));
-    const period = `${cost.fromYear}–${cost.toYear}`;
+    const period = periodText(cost);
     const unchanged = Math.abs(l.change) < l.resolution / 2;
+    const othersMoved = all.some((o) => o !== l && Math.abs(o.change) >= o.resolution / 2);
     const limit = l.atBound === 'max' ? (zh ? '(已到允许上限)' : ' (its upper limit)') : l.atBound === 'min' ? (zh ? '(已到允许下限)' : ' (its lower limit)') : '';
 
     if (status === 'infeasible') {
@@ -51,9 +55,15 @@ export function describeLever(l: MixLeverOutcome, targets: readonly MixTargetOut
 
     if (unchanged) {
       if (!l.acts) return zh ? `${label}保持${v(l.current)}:在此组合下它对所选目标没有作用。` : `${label} stays at ${v(l.current)}: at this mix it does not move the chosen targets.`;
-      return zh
-        ? `${label}保持${v(l.current)}${limit}:用其他调节参数满足目标更省钱。`
-        : `${label} stays at ${v(l.current)}${limit}: the other levers meet the targets for less.`;
+      if (served.length) {
+        return zh
+          ? `${label}保持${v(l.current)}${limit}:这正是满足${list(served, lang)}所需,再低就达不到。`
+          : `${label} stays at ${v(l.current)}${limit}: just what ${list(served, lang)} needs; any lower and it is missed.`;
+      }
+      if (othersMoved) {
+        return zh ? `${label}保持${v(l.current)}${limit}:用其他调节参数满足目标更省钱。` : `${label} stays at ${v(l.current)}${limit}: the other levers meet the targets for less.`;
+      }
+      return zh ? `${label}保持${v(l.current)}${limit}:各目标已满足,无需改变。` : `${label} stays at ${v(l.current)}${limit}: the targets are met without a change.`;
     }
 
     const up = l.change > 0;
@@ -91,7 +101,7 @@ export function describeLever(l: MixLeverOutcome, targets: readonly MixTargetOut
 export function describeMix(r: MixResult): Text {
   return both((lang) => {
     const zh = lang === 'zh';
-    const period = `${r.period.fromYear}–${r.period.toYear}`;
+    const period = periodText(r.period);
     if (r.status === 'error') return zh ? `无法求最低成本组合:${r.reason?.zh ?? ''}` : `Cannot find the cheapest mix: ${r.reason?.en ?? ''}`;
     if (r.status === 'cancelled') return zh ? '已取消。' : 'Cancelled.';
     if (r.status === 'infeasible') {

@@ -258,15 +258,30 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
   // The cost scale: what moving every lever by its own scale would cost (1 when nothing costs).
   const kappa = slopes0.cost.reduce((sum, c, i) => sum + Math.abs(c) * L[i].s, 0) || 1;
 
-  const shortfall = (p: Point) => p.margins.reduce((sum, g, j) => sum + (Number.isFinite(g) ? Math.max(0, -g / P.sigma[j]) : Infinity), 0);
+  /** Normalised margins (÷ the target's size); a margin that is not a number counts as far short. */
+  const normalised = (p: Point) => p.margins.map((m, j) => (Number.isFinite(m) ? m / P.sigma[j] : -1e6));
+  const NONE = P.targets.map(() => 0);
+  /** Total normalised shortfall; `off` relaxes each target by what no mix can close (an infeasible case). */
+  const shortfall = (p: Point, off: readonly number[] = NONE) => normalised(p).reduce((sum, g, j) => sum + Math.max(0, -(g + off[j])), 0);
   const distance = (p: Point) => p.x.reduce((sum, v, i) => sum + Math.abs(v - x0[i]) / L[i].s, 0);
-  const merit = (p: Point, cw: number, mu: number) => (cw * p.cost) / kappa + EPS * distance(p) + mu * shortfall(p);
+  const merit = (p: Point, cw: number, mu: number, off: readonly number[]) => (cw * p.cost) / kappa + EPS * distance(p) + mu * shortfall(p, off);
+  /** The cheapest projection run that passes `ok` (ties: the one closest to the scenario). */
+  const cheapest = (ok: (p: Point) => boolean): Point | null => {
+    let best: Point | null = null;
+    for (const p of cache.values()) {
+      if (!ok(p)) continue;
+      const tol = 1e-9 * Math.max(1, Math.abs(best?.cost ?? 0));
+      if (!best || p.cost < best.cost - tol || (Math.abs(p.cost - best.cost) <= tol && distance(p) < distance(best))) best = p;
+    }
+    return best;
+  };
 
   /**
-   * One phase of trust-region SLP from `p`. `cw` weights the cost (0: feasibility only);
-   * `stopWhenMet` ends the phase at the first mix that meets every target.
+   * One phase of trust-region SLP from `p`. `cw` weights the cost (0: feasibility only, which
+   * ends at the first mix that meets every target or where no step reduces the shortfall);
+   * `off` relaxes the targets (see `shortfall`).
    */
-  function* phase(p0: Point, s0: Slopes, cw: number, name: 'feasibility' | 'cost', stopWhenMet: boolean): Generator<MixProgress, Point, void> {
+  function* phase(p0: Point, s0: Slopes, cw: number, name: 'feasibility' | 'cost', off: readonly number[] = NONE): Generator<MixProgress, Point, void> {
     let p = p0;
     let sl = s0;
     let delta = 1;
@@ -275,10 +290,10 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
     const base = name === 'feasibility' ? 0 : 0.4;
     const span = name === 'feasibility' ? 0.4 : 0.55;
     while (budgetLeft() && k < 200) {
-      if (stopWhenMet && p.met) break;
+      if (cw === 0 && p.met) break;
       k++;
       const G = sl.margins.map((row, j) => row.map((d, i) => (d * L[i].s) / P.sigma[j]));
-      const g = p.margins.map((m, j) => (Number.isFinite(m) ? m / P.sigma[j] : -1e6));
+      const g = normalised(p).map((gj, j) => gj + off[j]);
       const programme = (weight: number, penalty: number, eps: number, shift?: readonly number[]) => ({
         F: sl.cost.map((c, i) => (weight * c * L[i].s) / kappa),
         G,
@@ -303,8 +318,13 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
         }
       }
       if (!sol.ok) break;
+      if (cw === 0) {
+        // Feasibility: stop where no step in the box reduces the (linearised) shortfall.
+        const now = g.reduce((sum, gj) => sum + Math.max(0, -gj), 0);
+        if (now - viol(sol.t) <= 1e-9 * (1 + now)) break;
+      }
       const pred = sol.valueAtZero - sol.value;
-      const here = merit(p, cw, mu);
+      const here = merit(p, cw, mu, off);
       if (!(pred > 1e-10 * (1 + Math.abs(here)))) break;
       const toPoint = (y: readonly number[]) => ev.snap(p.x.map((v, i) => v + y[i] * L[i].s));
       const candidate = toPoint(sol.y);
@@ -316,17 +336,17 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
       }
       let q = evaluate(candidate);
       yield progress(name, base + span * Math.min(0.9, k / 25));
-      let rho = (here - merit(q, cw, mu)) / pred;
+      let rho = (here - merit(q, cw, mu, off)) / pred;
       if (rho < 0.25 && budgetLeft()) {
         // Second-order correction: the targets bent away from their tangents over the step;
         // shift each by what was seen and solve again with the same slopes.
-        const seen = q.margins.map((m, j) => (Number.isFinite(m) ? m / P.sigma[j] : -1e6) - g[j] - G[j].reduce((sum, gji, i) => sum + gji * sol.y[i], 0));
+        const seen = normalised(q).map((gq, j) => gq + off[j] - g[j] - G[j].reduce((sum, gji, i) => sum + gji * sol.y[i], 0));
         const corrected = solveStep(programme(cw, mu, EPS, seen));
         iterations++;
         const c = toPoint(corrected.y);
         if (corrected.ok && !c.every((v, i) => v === q.x[i])) {
           const q2 = evaluate(c);
-          const rho2 = (here - merit(q2, cw, mu)) / pred;
+          const rho2 = (here - merit(q2, cw, mu, off)) / pred;
           if (rho2 > rho) {
             q = q2;
             rho = rho2;
@@ -350,7 +370,7 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
     // Phase 1: any mix that meets every target (least total shortfall).
     let feasible: Point = start;
     if (!start.met) {
-      feasible = yield* phase(start, slopes0, 0, 'feasibility', true);
+      feasible = yield* phase(start, slopes0, 0, 'feasibility');
       if (!feasible.met) {
         // Before calling it impossible: the corner of the range that favours the targets (a
         // lever whose slope is zero here, as a nursing share while no bed is built, at its top).
@@ -361,23 +381,29 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
         });
         const c = evaluate(corner);
         if (c.met) feasible = c;
-        else if (shortfall(c) < shortfall(feasible)) feasible = yield* phase(c, slopesAt(c), 0, 'feasibility', true);
+        else if (shortfall(c) < shortfall(feasible) - 1e-9) feasible = yield* phase(c, slopesAt(c), 0, 'feasibility');
       }
     }
-    if (!feasible.met) return finish(feasible, 'infeasible');
+    if (!feasible.met) {
+      // No mix meets them all: the cheapest mix that keeps each target's shortfall to the smallest found.
+      const least = shortfall(feasible);
+      const off = normalised(feasible).map((g) => Math.max(0, -g));
+      const within = (p: Point) => shortfall(p, off) <= 1e-9 * (1 + least) && shortfall(p) <= least * (1 + 1e-9) + 1e-12;
+      yield* phase(feasible, slopesAt(feasible), 1, 'cost', off);
+      yield progress('rounding', 0.96);
+      return finish(roundPoint(cheapest(within) ?? feasible, within), 'infeasible');
+    }
 
     // Phase 2: lower the cost while every target stays met.
-    yield* phase(feasible, feasible === start ? slopes0 : slopesAt(feasible), 1, 'cost', false);
-    let best: Point | null = null;
-    for (const p of cache.values()) if (p.met && (!best || p.cost < best.cost - 1e-9 * Math.abs(best.cost) || (Math.abs(p.cost - best.cost) <= 1e-9 * Math.abs(best.cost) && distance(p) < distance(best)))) best = p;
+    yield* phase(feasible, feasible === start ? slopes0 : slopesAt(feasible), 1, 'cost');
     yield progress('rounding', 0.96);
-    return finish(roundPoint(best!), 'solved');
+    return finish(roundPoint(cheapest((p) => p.met)!, (p) => p.met), 'solved');
   } catch (err) {
     return errorResult(P.setup, text(`求解过程中预测运行失败:${(err as Error).message}`, `a projection failed during the search: ${(err as Error).message}`), ev.runs);
   }
 
-  /** Rounds a met mix to each lever's resolution: to the nearest, else towards the targets; keeps it only if still met. */
-  function roundPoint(p: Point): Point {
+  /** Rounds a mix to each lever's resolution: to the nearest, else towards the targets; keeps it only while `ok` holds. */
+  function roundPoint(p: Point, ok: (q: Point) => boolean): Point {
     const s = slopesAt(p);
     const roundTo = (v: number, r: number, mode: 'near' | 'up' | 'down') => {
       const q = v / r;
@@ -385,13 +411,13 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
       return Number((k * r).toPrecision(12));
     };
     const near = evaluate(p.x.map((v, i) => roundTo(v, L[i].res, 'near')));
-    if (near.met && near.cost <= p.cost + 1e-6 * Math.max(1, Math.abs(p.cost))) return near;
+    if (ok(near) && near.cost <= p.cost + 1e-6 * Math.max(1, Math.abs(p.cost))) return near;
     const safe = evaluate(p.x.map((v, i) => {
       const pull = s.margins.reduce((sum, row, j) => sum + row[i] / P.sigma[j], 0);
       return roundTo(v, L[i].res, pull > 0 ? 'up' : pull < 0 ? 'down' : 'near');
     }));
-    if (safe.met) return safe;
-    if (near.met) return near;
+    if (ok(safe)) return safe;
+    if (ok(near)) return near;
     return p;
   }
 
@@ -433,17 +459,16 @@ export function* mixSteps(projector: Projector, scenario: Scenario, request: Mix
     const perYear = years.map((_, k) => lines.reduce((sum, line) => sum + line.perYear[k], 0));
     const total = perYear.reduce((a, b) => a + b, 0);
     const cost: MixCost = { fromYear: P.period.fromYear, toYear: P.period.toYear, years, total, perYear, change: lines.reduce((sum, line) => sum + line.change, 0), lines };
-    const levers: MixLeverOutcome[] = L.map((l, i) => {
+    const levers: MixLeverOutcome[] = L.map((l, i): MixLeverOutcome => {
       const info = P.setup.levers[i];
       const value = p.x[i];
       const change = value - l.x0;
       const atBound = l.hi > l.lo && value >= l.hi - 1e-12 * Math.max(1, Math.abs(l.hi)) ? 'max' : l.hi > l.lo && value <= l.lo + 1e-12 * Math.max(1, Math.abs(l.lo)) ? 'min' : null;
       const serves = targets.filter((t, j) => (status === 'solved' ? t.binding : !t.met) && s.margins[j][i] !== 0).map((t) => t.id);
       const acts = s.margins.some((row) => row[i] !== 0);
-      const outcome: MixLeverOutcome = { ...info, value, change, atBound, acts, costOfChange: s.cost[i] * change, serves, text: { zh: '', en: '' } };
-      outcome.text = describeLever(outcome, targets, cost, status);
-      return outcome;
+      return { ...info, value, change, atBound, acts, costOfChange: s.cost[i] * change, serves, text: { zh: '', en: '' } };
     });
+    for (const l of levers) l.text = describeLever(l, levers, targets, cost, status);
     const warnings: Text[] = [];
     const free = levers.filter((l) => l.costSource === 'none' && l.change !== 0);
     if (free.length) {
