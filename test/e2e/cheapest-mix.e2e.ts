@@ -78,6 +78,24 @@ describe('the cheapest mix in Chromium', () => {
     await page.close();
   });
 
+  it('shows progress while a long trade-off runs, and Cancel stops it', async () => {
+    const errors: string[] = [];
+    const page = await openMix('en', errors);
+    // Every target (the dibao ones no lever can meet) at 25 levels: long enough to cancel.
+    for (const box of await page.getByTestId('mix-targets').locator('input[type="checkbox"]').all()) await box.check();
+    await page.getByRole('combobox', { name: 'Target of the trade-off curve' }).selectOption('sanmen_nursing_bed_share_2025');
+    await page.getByRole('textbox', { name: /Levels of the trade-off curve/ }).fill(Array.from({ length: 25 }, (_, i) => 40 + i).join(','));
+    await page.getByTestId('mix-trade-off-run').click();
+    const progress = page.getByRole('progressbar', { name: 'Search progress' });
+    await progress.waitFor({ timeout: 10_000 });
+    await page.getByTestId('mix-cancel').click();
+    await eventually(async () => expect(await progress.count()).toBe(0));
+    expect(await page.getByTestId('mix-trade-off-table').count()).toBe(0);
+    expect(await page.getByTestId('mix-trade-off-run').isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('in Chinese: the words, and a refused range named with its field', async () => {
     const errors: string[] = [];
     const page = await openMix('zh', errors);

@@ -72,6 +72,16 @@ describe('cheapest mix: a case solved on paper', () => {
     expect(y.binding).toBe(false);
     expect(y.margin).toBeCloseTo(3, 1);
     expect(r.summary.en).toMatch(/exceeded: "y2 ≥ 2 in 2025" by \+3/);
+    const words = Object.fromEntries(r.levers.map((l) => [l.id, l.text.en]));
+    expect(words.a).toMatch(/^"a": raise from 0 to 5 \(\+5\), to meet "x10 ≥ 10 in 2025"\. From the model's cost equations, costs over 2021–2025 rise by about 75 yuan\.$/);
+    expect(words.b).toBe('"b" stays at 0 (its lower limit): the other levers meet the targets for less.');
+  });
+
+  it('explains a lever that stays because a target needs exactly its value', () => {
+    const r = cheapestMix(paper, paperScenario([rule('x10', 'x', 10)], { a: 5 }), { levers: [{ id: 'a' }] });
+    expect(r.levers[0].value).toBeCloseTo(5, 6);
+    expect(r.levers[0].text.en).toBe('"a" stays at 5: just what "x10 ≥ 10 in 2025" needs; any lower and it is missed.');
+    expect(r.levers[0].text.zh).toBe('「a」保持5:这正是满足「x10 2025年 ≥ 10」所需,再低就达不到。');
   });
 
   it('a target that is not linear (a·b ≥ 12 at 3a + 4b): a = 4, b = 3, even from a start where its slope is zero', () => {

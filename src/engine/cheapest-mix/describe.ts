@@ -55,7 +55,7 @@ export function describeLever(l: MixLeverOutcome, all: readonly MixLeverOutcome[
 
     if (unchanged) {
       if (!l.acts) return zh ? `${label}保持${v(l.current)}:在此组合下它对所选目标没有作用。` : `${label} stays at ${v(l.current)}: at this mix it does not move the chosen targets.`;
-      if (served.length) {
+      if (served.length && !l.atBound) {
         return zh
           ? `${label}保持${v(l.current)}${limit}:这正是满足${list(served, lang)}所需,再低就达不到。`
           : `${label} stays at ${v(l.current)}${limit}: just what ${list(served, lang)} needs; any lower and it is missed.`;
