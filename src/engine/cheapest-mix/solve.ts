@@ -178,9 +178,11 @@ function prepare(projector: Projector, scenario: Scenario, request: MixRequest):
   });
   const runs = 1 + levers.length;
   if (problems.length > 0) return { ok: false, setup, reason: problems[0], runs };
+  // Each target's size, to weigh shortfalls of different units: its value, or (a rule against
+  // zero, as a gap ≤ 0) the size of its expression now.
   const sigma = targets.map((t, k) => {
-    const v = base.targets[targetIndex[k]]?.valueAtYear ?? 0;
-    return Math.max(Math.abs(t.value), Math.abs(v) * 1e-3, 1e-12) || 1;
+    const v = Math.abs(base.targets[targetIndex[k]]?.valueAtYear ?? 0);
+    return Math.abs(t.value) > 0 ? Math.abs(t.value) : Math.max(v, 1);
   });
   return { ok: true, problem: { scenario: runScenario, targetIndex, targets, sigma, levers, period, lines, setup }, base, runs };
 }
