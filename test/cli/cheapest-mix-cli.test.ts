@@ -50,5 +50,6 @@ describe('CLI --cheapest-mix', () => {
     bad(['--preset', 'sanmen-14th', '--cheapest-mix', '--mix-cost', 'beds_conversion_per_year=lots'], /--mix-cost lots: not a number/);
     bad(['--preset', 'sanmen-14th', '--mix-target', 'x'], /--mix-target needs --cheapest-mix/);
     bad(['--preset', 'china-2020', '--cheapest-mix'], /no binding \(约束性\) target/);
+    bad(['--preset', 'sanmen-14th', '--cheapest-mix', '--draws', '100'], /--cheapest-mix goes without --draws and --tornado/);
   });
 });
