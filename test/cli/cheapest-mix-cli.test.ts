@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
+import { serializeScenario } from '../../src/engine/scenario/migrate.ts';
+import { split } from '../engine/districts/helpers.ts';
 
 const noFile = (path: string): string => {
   throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
@@ -51,5 +53,9 @@ describe('CLI --cheapest-mix', () => {
     bad(['--preset', 'sanmen-14th', '--mix-target', 'x'], /--mix-target needs --cheapest-mix/);
     bad(['--preset', 'china-2020', '--cheapest-mix'], /no binding \(约束性\) target/);
     bad(['--preset', 'sanmen-14th', '--cheapest-mix', '--draws', '100'], /--cheapest-mix goes without --draws and --tornado/);
+    const city = serializeScenario(split('sanmen-14th', [{ name: 'A', share: 0.5, old: 1 }, { name: 'B', share: 0.5, old: 1 }]));
+    const out = runCli(['city.json', '--cheapest-mix', '--district', 'A'], () => city);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^error: --cheapest-mix with --district: the mix is for the whole scenario/);
   });
 });

@@ -5,6 +5,7 @@ import { defaultProjector } from '../../src/engine/default-model.ts';
 import { parseScenario } from '../../src/engine/scenario/migrate.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import { combinedGoalSeeks } from '../engine/helpers/combined-goal-seeks.ts';
+import { split } from '../engine/districts/helpers.ts';
 
 const projector = defaultProjector();
 
@@ -72,5 +73,17 @@ describe('the cheapest mix on the Sanmen preset', () => {
     const mix = cheapestMix(projector, s, WITH_CONVERSION_COST);
     const at58 = curve.points.find((p) => p.level === 0.58)!;
     expect(at58.costChange!).toBeCloseTo(mix.cost!.change, -4);
+  });
+
+  it('works on a city of districts: city-level levers, shared out by population, meet the city\'s targets', () => {
+    const city = split('sanmen-14th', [{ name: 'A', share: 0.6, old: 1.1 }, { name: 'B', share: 0.4, old: 0.85 }]);
+    const r = cheapestMix(projector, city, WITH_CONVERSION_COST);
+    expect(r.status).toBe('solved');
+    const run = projector.run(applyMix(city, r, 'en', '2025-03-01'));
+    for (const id of BINDING) expect(run.targets.find((v) => v.id === id)!.met).toBe(true);
+    // The entered cost is charged on the conversions the districts make, summed for the city.
+    const entered = r.cost!.lines.find((l) => l.kind === 'entered')!;
+    const converted = run.series.beds_converted.slice(1, 6).reduce((a, b) => a + b, 0);
+    expect(entered.total).toBeCloseTo(converted * 20_000, -2);
   });
 });
