@@ -3,7 +3,7 @@
  * with messages that name the field and the allowed range. Pure: the editor and tests use it.
  */
 import type { BedProject } from '../engine/types.ts';
-import { LIMITS } from '../engine/scenario/schema.ts';
+import { LIMITS, NUMBER_BOUNDS, textProblem } from '../engine/scenario/schema.ts';
 import type { Lang } from './i18n.svelte.ts';
 
 /** The form's fields as typed (strings), before checking. */
@@ -40,20 +40,27 @@ export function checkBedProject(d: BedProjectDraft, baseYear: number, endYear: n
   if (!Number.isInteger(year) || year <= baseYear || year > endYear) {
     errors.push(zh ? `竣工年份 = ${d.year}：允许 ${baseYear + 1}–${endYear} 的整数（基期后、预测期内）` : `Opening year = ${d.year}: allowed ${baseYear + 1}–${endYear}, whole years (after the base year, within the projection)`);
   }
+  const maxBeds = NUMBER_BOUNDS.bedsPerProject;
+  const maxWan = NUMBER_BOUNDS.investment / 1e4;
   const beds = num(d.beds);
-  if (!Number.isInteger(beds) || beds < 0 || beds > 1e6) errors.push(zh ? `床位 = ${d.beds}：允许 0–1000000 的整数` : `Beds = ${d.beds}: allowed 0–1,000,000, whole beds`);
+  if (!Number.isInteger(beds) || beds < 0 || beds > maxBeds) errors.push(zh ? `床位 = ${d.beds}：允许 0–${maxBeds} 的整数` : `Beds = ${d.beds}: allowed 0–${maxBeds.toLocaleString('en')}, whole beds`);
   const nursing = num(d.nursingBeds);
-  const maxNursing = Number.isInteger(beds) && beds >= 0 ? beds : 1e6;
+  const maxNursing = Number.isInteger(beds) && beds >= 0 && beds <= maxBeds ? beds : maxBeds;
   if (!Number.isInteger(nursing) || nursing < 0 || nursing > maxNursing) {
     errors.push(zh ? `护理型床位 = ${d.nursingBeds}：允许 0–${maxNursing} 的整数（不超过项目床位）` : `Nursing beds = ${d.nursingBeds}: allowed 0–${maxNursing}, whole beds (at most the project's beds)`);
   }
   let investment: number | undefined;
   if (d.investmentWan.trim() !== '') {
     const wan = num(d.investmentWan);
-    if (!Number.isFinite(wan) || wan < 0 || wan > 1e7) errors.push(zh ? `投资 = ${d.investmentWan}：允许 0–10000000 万元，或留空（按每床建设成本计）` : `Investment = ${d.investmentWan}: allowed 0–10,000,000 (10,000 yuan), or empty (priced at the cost per bed)`);
+    if (!Number.isFinite(wan) || wan < 0 || wan > maxWan) errors.push(zh ? `投资 = ${d.investmentWan}：允许 0–${maxWan} 万元，或留空（按每床建设成本计）` : `Investment = ${d.investmentWan}: allowed 0–${maxWan.toLocaleString('en')} (10,000 yuan), or empty (priced at the cost per bed)`);
     else investment = wan * 1e4;
   }
-  const source = d.source.trim().slice(0, LIMITS.source);
+  const source = d.source.trim();
+  if (source.length > LIMITS.source) errors.push(zh ? `来源：最长 ${LIMITS.source} 字` : `Source: at most ${LIMITS.source} characters`);
+  for (const [label, text] of [[zh ? '项目名称' : 'Name', name], [zh ? '来源' : 'Source', source]] as const) {
+    const problem = textProblem(text);
+    if (problem) errors.push(`${label}: ${problem}`);
+  }
   if (errors.length) return { ok: false, errors };
   return { ok: true, project: { name, year, beds, nursingBeds: nursing, ...(investment !== undefined ? { investment } : {}), ...(source ? { source } : {}) } };
 }

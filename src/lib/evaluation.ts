@@ -21,7 +21,7 @@
  *   the projection alone.
  */
 import Papa from 'papaparse';
-import type { Actual } from '../engine/scenario/schema.ts';
+import { checkActual, LIMITS, type Actual } from '../engine/scenario/schema.ts';
 import { holds } from '../engine/targets.ts';
 import type { ProjectionResult, Scenario, TargetDef, TargetOp } from '../engine/types.ts';
 import type { PlanIndicatorNote } from '../../models/presets/types.ts';
@@ -225,25 +225,20 @@ export function evaluatePlan(scenario: Pick<Scenario, 'baseYear' | 'targets' | '
 
 // ── Actuals: validation, CSV import and export ─────────────────────────────────────────────
 
-const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
-
-/** Problems with one actual as typed (empty list = valid): finite numbers, an ISO date, a whole target year. */
+/**
+ * Problems with one actual as typed (empty list = valid), by the scenario schema's own rules
+ * (finite numbers within ±1e15, a yyyy-mm[-dd] date in the calendar, a whole target year, text
+ * lengths), plus the form's rule that the indicator is named. Each message starts with the
+ * field (`target_year` as the CSV column is called), e.g. "date: not a calendar day (…)".
+ */
 export function validateActual(a: Partial<Record<keyof Actual, unknown>>): string[] {
   const out: string[] = [];
-  if (typeof a.indicator !== 'string' || a.indicator.trim() === '') out.push('indicator: required');
-  else if (a.indicator.length > 200) out.push('indicator: at most 200 characters');
-  if (typeof a.value !== 'number' || !Number.isFinite(a.value)) out.push('value: must be a finite number');
-  if (typeof a.date !== 'string' || !DATE_PATTERN.test(a.date)) out.push('date: allowed yyyy-mm or yyyy-mm-dd');
-  else {
-    const y = Number(a.date.slice(0, 4));
-    if (y < 1990 || y > 2100) out.push('date: year allowed 1990–2100');
-    else if (a.date.length === 10 && new Date(`${a.date}T00:00:00Z`).toISOString().slice(0, 10) !== a.date) out.push('date: not a calendar day');
-  }
-  for (const k of ['baseline', 'target'] as const) {
-    if (a[k] !== undefined && (typeof a[k] !== 'number' || !Number.isFinite(a[k]))) out.push(`${k}: must be a finite number`);
-  }
-  if (a.targetYear !== undefined && (typeof a.targetYear !== 'number' || !Number.isInteger(a.targetYear) || a.targetYear < 1990 || a.targetYear > 2100)) {
-    out.push('target_year: a whole year 1990–2100');
+  if (typeof a.indicator === 'string' && a.indicator.trim() === '') out.push('indicator: required');
+  const defined = Object.fromEntries(Object.entries(a).filter(([, x]) => x !== undefined));
+  for (const issue of checkActual(defined)) {
+    const field = issue.path === 'targetYear' ? 'target_year' : issue.path || 'indicator';
+    const tail = issue.message.slice(issue.path.length).replace(/^ = (?:"(?:[^"\\]|\\.)*"|[^:]*): /, '').replace(/^: /, '');
+    out.push(`${field}: ${tail}`);
   }
   return out;
 }
@@ -264,12 +259,20 @@ const parseNumberCell = (s: string): number => (s.trim() === '' ? Number.NaN : N
 /**
  * Reads actuals from CSV text (UTF-8, BOM allowed; columns indicator, value, date[, baseline,
  * target, target_year, source] in any order; other columns ignored, so an exported evaluation
- * reads back). Throws `ActualsCsvError` naming the line and column of every bad cell.
+ * reads back). Throws `ActualsCsvError` naming the line and column of every bad cell, and when
+ * the file has more rows than `room` (default: the schema's limit on recorded values).
  */
-export function parseActualsCsv(text: string): Actual[] {
+export function parseActualsCsv(text: string, options: { room?: number } = {}): Actual[] {
+  const room = options.room ?? LIMITS.actuals;
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const rows = parsed.data;
   if (rows.length === 0) throw new ActualsCsvError(['line 1: the file is empty (expected a header: indicator,value,date[,baseline,target,target_year])']);
+  if (rows.length - 1 > room) {
+    const held = LIMITS.actuals - room;
+    throw new ActualsCsvError([
+      `line ${room + 2}: the file has ${rows.length - 1} rows; a scenario holds at most ${LIMITS.actuals} recorded values${held > 0 ? ` (${held} already recorded, room for ${Math.max(0, room)})` : ''}`,
+    ]);
+  }
   const header = rows[0].map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
   const missing = ['indicator', 'value', 'date'].filter((c) => col(c) < 0);
@@ -287,7 +290,7 @@ export function parseActualsCsv(text: string): Actual[] {
       if (raw !== '') a[key] = parseNumberCell(raw);
     }
     const src = get('source');
-    if (src) a.source = src.slice(0, 500);
+    if (src) a.source = src;
     const issues = validateActual(a);
     for (const issue of issues) {
       const [field, ...rest] = issue.split(': ');

@@ -132,8 +132,19 @@ describe('actuals CSV', () => {
   it('validates typed actuals: finite numbers, ISO date, real calendar day', () => {
     expect(validateActual({ indicator: 'x', value: 1, date: '2023-02' })).toEqual([]);
     expect(validateActual({ indicator: '', value: Number.NaN, date: '2023-02-30' })).toEqual([
-      'indicator: required', 'value: must be a finite number', 'date: not a calendar day',
+      'indicator: required', 'value: must be a finite number', 'date: not a calendar day (February 2023 has 28 days)',
     ]);
+    expect(validateActual({ indicator: 'x', value: 1e300, date: '2025-02-31', targetYear: 2025.5 })).toEqual([
+      'value: allowed -1e15 to 1e15', 'date: not a calendar day (February 2025 has 28 days)', 'target_year: must be a whole year, allowed 1990–2100',
+    ]);
+    expect(validateActual({ indicator: 'a\u0000', value: 1, date: '2023-01' })).toEqual([expect.stringMatching(/^indicator: holds the control character U\+0000/)]);
+  });
+
+  it('refuses a file with more rows than a scenario may hold (the schema limit), before any row is read', () => {
+    const csv = `indicator,value,date\n${'x,1,2023-01\n'.repeat(2001)}`;
+    expect(() => parseActualsCsv(csv)).toThrow(/the file has 2001 rows; a scenario holds at most 2000 recorded values/);
+    expect(parseActualsCsv(csv.replace(/x,1,2023-01\n$/, ''))).toHaveLength(2000);
+    expect(() => parseActualsCsv('indicator,value,date\nx,1,2023-01\ny,2,2023-02\n', { room: 1 })).toThrow(/1999 already recorded, room for 1/);
   });
 
   it('exports with a BOM, and the export reads back', () => {

@@ -5,15 +5,16 @@ import type { Scenario } from '../../src/engine/scenario/schema.ts';
 const idArb = fc.stringMatching(/^[a-z_][a-z0-9_]{0,20}$/);
 const textArb = (max: number) => fc.string({ maxLength: max, unit: 'grapheme' });
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 });
-const nonNeg = fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e7 });
+const people = fc.double({ noNaN: true, noDefaultInfinity: true, min: 1, max: 9e6 });
+const beds = fc.integer({ min: 0, max: 1e6 });
 const yearArb = fc.integer({ min: 1990, max: 2100 });
 
 const uniqueById = <T extends { id: string }>(arb: fc.Arbitrary<T>, max: number) =>
   fc.uniqueArray(arb, { maxLength: max, selector: (x) => x.id });
 
 const bedProject = fc
-  .record({ name: textArb(30), year: yearArb, beds: nonNeg, frac: fc.double({ min: 0, max: 1, noNaN: true }) })
-  .map(({ frac, ...p }) => ({ ...p, nursingBeds: p.beds * frac }));
+  .record({ name: textArb(30), year: yearArb, beds, frac: fc.double({ min: 0, max: 1, noNaN: true }) })
+  .map(({ frac, ...p }) => ({ ...p, nursingBeds: Math.floor(p.beds * frac) }));
 
 /** Any valid scenario: random values within every schema rule. */
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
@@ -27,8 +28,8 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
       fc.constant({ kind: 'headline' as const }),
       fc.record({
         kind: fc.constant('table' as const),
-        male: fc.array(nonNeg, { minLength: 101, maxLength: 101 }),
-        female: fc.array(nonNeg, { minLength: 101, maxLength: 101 }),
+        male: fc.array(people, { minLength: 101, maxLength: 101 }),
+        female: fc.array(people, { minLength: 101, maxLength: 101 }),
       }),
     ),
     bedProjects: fc.array(bedProject, { maxLength: 4 }),

@@ -92,7 +92,7 @@ describe('parseScenario: refusals name the field', () => {
     const male = new Array<number>(101).fill(20000);
     const female = male.map((x, a) => (a === 3 ? -5 : x));
     expect(errorsOf({ ...v1(), basePopulation: { kind: 'table', male, female } })).toEqual([
-      'basePopulation.female[3] = -5: allowed 0 or more (people)',
+      'basePopulation.female[3] = -5: allowed 0–100000000 (people)',
     ]);
   });
 

@@ -46,12 +46,12 @@ describe('scenario schema v2', () => {
 
   it('refuses negative counts in bed projects and population tables', () => {
     const project = { name: '新院', year: 2024, beds: -10, nursingBeds: 0 };
-    expect(errorsOf({ ...base, bedProjects: [project] })).toEqual(['bedProjects[0].beds = -10: allowed 0 or more (beds)']);
+    expect(errorsOf({ ...base, bedProjects: [project] })).toEqual(['bedProjects[0].beds = -10: allowed 0–1000000, whole beds']);
     const male = new Array<number>(101).fill(1000);
     const female = [...male];
     female[85] = -1;
     expect(errorsOf({ ...base, basePopulation: { kind: 'table', male, female } })).toEqual([
-      'basePopulation.female[85] = -1: allowed 0 or more (people)',
+      'basePopulation.female[85] = -1: allowed 0–100000000 (people)',
     ]);
     expect(errorsOf({ ...base, basePopulation: { kind: 'table', male: male.slice(1), female: male } })[0]).toMatch(
       /^basePopulation\.male: 100 values, expected 101/,

@@ -3,7 +3,7 @@
  * scenario out (older versions migrated by pure functions), or messages that name the field.
  * Nothing here mutates its input.
  */
-import { CURRENT_SCHEMA_VERSION, validateScenario, type Scenario } from './schema.ts';
+import { CURRENT_SCHEMA_VERSION, findUnsafe, validateScenario, type Scenario } from './schema.ts';
 
 /** The outcome of reading a scenario file. `migratedFrom` is the file's version when older. */
 export type ParseResult = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; errors: string[] };
@@ -86,13 +86,17 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
   }
 }
 
-/** A plain deep copy of JSON-like data, so that results never share objects with the input. */
+/**
+ * A plain deep copy of JSON-like data, so that results never share objects with the input.
+ * Keys are defined, never assigned: an own `__proto__` key (JSON.parse makes one) stays a
+ * plain field instead of becoming the copy's prototype (`findUnsafe` refuses it before).
+ */
 function copyPlain(value: unknown, depth = 0): unknown {
   if (depth > 64) throw new RangeError('nested too deeply');
   if (Array.isArray(value)) return value.map((x) => copyPlain(x, depth + 1));
   if (value !== null && typeof value === 'object') {
     const out: Doc = {};
-    for (const [k, x] of Object.entries(value)) out[k] = copyPlain(x, depth + 1);
+    for (const [k, x] of Object.entries(value)) Object.defineProperty(out, k, { value: copyPlain(x, depth + 1), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
@@ -118,6 +122,8 @@ export function parseScenario(input: unknown): ParseResult {
     const got = raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw;
     return { ok: false, errors: [`(scenario): expected a JSON object with schemaVersion, received ${got}`] };
   }
+  const unsafe = findUnsafe(raw);
+  if (unsafe) return { ok: false, errors: [unsafe.message] };
   let doc: Doc;
   try {
     doc = copyPlain(raw) as Doc;

@@ -45,9 +45,40 @@ export const LIMITS = {
   actuals: 2000,
 } as const;
 
+/**
+ * Bounds on numbers a planner states freely, chosen wide enough for any real plan and narrow
+ * enough that arithmetic on them stays finite: `peoplePerAge` is 4× China's largest single-year,
+ * single-sex cohort of the 2020 census (about 12.5 million); `populationTotal` is above China's
+ * 1.41 billion; a table of fewer than `populationMin` people is not a place (its ratios would be
+ * noise or divisions by zero); `bedsPerProject` matches the bed-project form (the largest homes
+ * hold a few thousand beds); `investment` is 1,000 亿元 per project; `magnitude` bounds target
+ * values and recorded actuals (1e15 is above China's GDP in yuan, about 1.3e14).
+ */
+export const NUMBER_BOUNDS = {
+  peoplePerAge: 1e8,
+  populationMin: 100,
+  populationTotal: 2e9,
+  bedsPerProject: 1e6,
+  investment: 1e11,
+  magnitude: 1e15,
+} as const;
+
+/** Keys JavaScript gives a meaning to: never a field, a parameter or an id in a scenario. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** yyyy-mm or yyyy-mm-dd with a real month and a day 01–31. */
-const ACTUAL_DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
+/** yyyy-mm or yyyy-mm-dd with a real month and a day 01–31 (the calendar is checked apart). */
+export const ACTUAL_DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/;
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Null when a yyyy-mm[-dd] date is in the calendar, else why not ("February 2025 has 28 days"). */
+export function calendarProblem(date: string): string | null {
+  const m = ACTUAL_DATE_PATTERN.exec(date);
+  if (!m || !m[3]) return null;
+  const days = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  return Number(m[3]) <= days ? null : `not a calendar day (${MONTHS_EN[Number(m[2]) - 1]} ${m[1]} has ${days} days)`;
+}
 
 /** Formats a number for a message without floating-point noise. */
 function fmt(x: unknown): string {
@@ -72,10 +103,21 @@ const numberIn = (min: number, max: number, what = '') =>
     v.maxValue(max, (i) => ` = ${fmt(i.input)}: allowed ${fmt(min)}–${fmt(max)}${what}`),
   );
 
-const nonNegative = (what = '') =>
+/** A number a planner states freely (a target value, a recorded actual): within ±1e15. */
+const magnitude = () =>
   v.pipe(
     finiteNumber(),
-    v.minValue(0, (i) => ` = ${fmt(i.input)}: allowed 0 or more${what}`),
+    v.check((x) => Math.abs(x) <= NUMBER_BOUNDS.magnitude, (i) => ` = ${fmt(i.input)}: allowed -1e15 to 1e15`),
+  );
+
+/** A whole count of beds in a project. */
+const bedCount = () =>
+  v.pipe(
+    finiteNumber(),
+    v.check(
+      (x) => Number.isInteger(x) && x >= 0 && x <= NUMBER_BOUNDS.bedsPerProject,
+      (i) => ` = ${fmt(i.input)}: allowed 0–${NUMBER_BOUNDS.bedsPerProject}, whole beds`,
+    ),
   );
 
 const year = () =>
@@ -96,6 +138,7 @@ const id = () =>
   v.pipe(
     text(LIMITS.id),
     v.regex(ID_PATTERN, (i) => ` = ${fmt(i.input)}: allowed letters, digits and _ (not starting with a digit)`),
+    v.check((x) => !RESERVED_KEYS.has(x), (i) => ` = ${fmt(i.input)}: a name JavaScript reserves, not allowed as an id`),
   );
 
 const list = <T extends v.GenericSchema>(item: T, max: number) =>
@@ -136,7 +179,7 @@ const TargetSchema = v.strictObject({
   label: text(LIMITS.label),
   expr: text(LIMITS.expr),
   op: v.picklist(['>=', '<=', '>', '<']),
-  value: finiteNumber(),
+  value: magnitude(),
   year: year(),
   every: v.boolean(),
   unit: v.optional(text(LIMITS.unit)),
@@ -150,9 +193,9 @@ const BedProjectSchema = v.pipe(
   v.strictObject({
     name: text(LIMITS.name),
     year: year(),
-    beds: nonNegative(' (beds)'),
-    nursingBeds: nonNegative(' (beds)'),
-    investment: v.optional(nonNegative(' (yuan)')),
+    beds: bedCount(),
+    nursingBeds: bedCount(),
+    investment: v.optional(numberIn(0, NUMBER_BOUNDS.investment, ' (yuan)')),
     source: v.optional(text(LIMITS.source)),
   }),
   v.forward(
@@ -181,7 +224,7 @@ function findNonFinite(value: unknown, path: string, depth = 0): string | null {
 
 const ageTable = () =>
   v.pipe(
-    v.array(nonNegative(' (people)')),
+    v.array(numberIn(0, NUMBER_BOUNDS.peoplePerAge, ' (people)')),
     v.length(AGE_GROUPS, (i) => `: ${i.received} values, expected ${AGE_GROUPS} (ages 0–99 and 100+)`),
   );
 
@@ -209,13 +252,19 @@ const BasePopulationSchema = v.pipe(
     if (!dataset.typed) return;
     const bad = findNonFinite(dataset.value, '');
     if (bad) addIssue({ message: `: field ${bad.replace(/^\./, '')} holds a number that is not finite` });
+    if (dataset.value.kind === 'table' && !dataset.issues) {
+      let total = 0;
+      for (const x of [...dataset.value.male, ...dataset.value.female]) total += x;
+      const { populationMin: lo, populationTotal: hi } = NUMBER_BOUNDS;
+      if (!(total >= lo && total <= hi)) addIssue({ message: `: the table holds ${fmt(total)} people; allowed ${lo}–${hi} in total` });
+    }
   }),
 );
 
 /** One observed value a planner records to evaluate the plan (规划评估). */
-const ActualSchema = v.strictObject({
+export const ActualSchema = v.strictObject({
   indicator: text(LIMITS.label),
-  value: finiteNumber(),
+  value: magnitude(),
   date: v.pipe(
     v.string(),
     v.regex(ACTUAL_DATE_PATTERN, (i) => ` = ${fmt(i.input)}: allowed yyyy-mm or yyyy-mm-dd`),
@@ -223,9 +272,10 @@ const ActualSchema = v.strictObject({
       (s) => Number(s.slice(0, 4)) >= YEAR_MIN && Number(s.slice(0, 4)) <= YEAR_MAX,
       (i) => ` = ${fmt(i.input)}: year allowed ${YEAR_MIN}–${YEAR_MAX}`,
     ),
+    v.check((s) => calendarProblem(s) === null, (i) => ` = ${fmt(i.input)}: ${calendarProblem(i.input)}`),
   ),
-  baseline: v.optional(finiteNumber()),
-  target: v.optional(finiteNumber()),
+  baseline: v.optional(magnitude()),
+  target: v.optional(magnitude()),
   targetYear: v.optional(year()),
   source: v.optional(text(LIMITS.source)),
 });
@@ -434,6 +484,51 @@ export function formatIssue(issue: v.BaseIssue<unknown>): Issue {
   return { path, message: `${where}: expected ${issue.expected ?? 'a valid value'}, received ${issue.received}` };
 }
 
+// C0 controls but tab and line breaks, DEL and C1 controls: never typed, often a damaged file.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const hex = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why a string cannot be kept as text (a control character, a lone surrogate), or null. */
+export function textProblem(s: string): string | null {
+  const c = CONTROL.exec(s);
+  if (c) return `holds the control character ${hex(c[0])} at position ${c.index + 1}; allowed: text without control characters (tab and line breaks are fine)`;
+  const u = LONE_SURROGATE.exec(s);
+  if (u) return `holds a broken character (a lone UTF-16 surrogate ${hex(u[0])}) at position ${u.index + 1}; allowed: well-formed text`;
+  return null;
+}
+
+/** Deepest nesting a scenario document may have (the deepest real one has 4 levels). */
+export const MAX_DEPTH = 64;
+
+/**
+ * The first thing in a JSON-like value that no scenario may hold, with its path: a reserved
+ * key (`__proto__`, `constructor`, `prototype`: JSON.parse makes `__proto__` an own key, which
+ * a copy by assignment would turn into a prototype), text with control characters or broken
+ * characters (in a value or a key), or nesting deeper than MAX_DEPTH. Null when there is none.
+ */
+export function findUnsafe(value: unknown, path = '', depth = 0): Issue | null {
+  const where = path || '(scenario)';
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? { path, message: `${where}: ${problem}` } : null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  if (depth > MAX_DEPTH) return { path, message: `${where}: nested more than ${MAX_DEPTH} levels deep, not a scenario` };
+  const isList = Array.isArray(value);
+  for (const key of Object.keys(value)) {
+    const next = isList ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!isList && RESERVED_KEYS.has(key)) {
+      return { path: next, message: `${next}: the key "${key}" is not allowed (JavaScript reserves it; no scenario field has this name)` };
+    }
+    const keyProblem = isList ? null : textProblem(key);
+    if (keyProblem) return { path: next, message: `${next}: the field name ${keyProblem}` };
+    const found = findUnsafe((value as Record<string, unknown>)[key], next, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The result of validating a document against the current schema. */
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
 
@@ -442,10 +537,24 @@ export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; i
  * (migrate.ts) for files, which also migrates older versions.
  */
 export function validateScenario(doc: unknown): ValidationResult {
+  // Valibot skips reserved keys silently, so they are looked for first.
+  const unsafe = findUnsafe(doc);
+  if (unsafe) return { ok: false, issues: [unsafe] };
   const r = v.safeParse(ScenarioSchema, doc);
   // The output is a `Scenario` (the guards at the end of this file keep the shapes equal; the
   // open base-population variants may carry extra fields the engine reads).
   return r.success ? { ok: true, scenario: r.output as Scenario } : { ok: false, issues: r.issues.map(formatIssue) };
+}
+
+/**
+ * Checks one recorded actual as the evaluation form or a CSV row gives it, by the same rules as
+ * a file: issue paths are the actual's own field names (`date`, `targetYear`).
+ */
+export function checkActual(a: unknown): Issue[] {
+  const unsafe = findUnsafe(a);
+  if (unsafe) return [unsafe];
+  const r = v.safeParse(ActualSchema, a);
+  return r.success ? [] : r.issues.map(formatIssue);
 }
 
 /**
