@@ -145,7 +145,14 @@ export function compileModel(input: CompileInput): CompiledModel {
   ];
   const body = `${header.join('\n')}\n  for (let i = 0; i < n; i++) {\n${lines.join('\n')}\n  }`;
   // The body is generated only from whitelisted nodes (numbers, checked ids, operators, Math.*).
-  const run = new Function('P', 'K', 'V', 'n', 'by', body) as EquationRunner;
+  let run: EquationRunner;
+  try {
+    run = new Function('P', 'K', 'V', 'n', 'by', body) as EquationRunner;
+  } catch (err) {
+    // Expressions are depth-checked, so this is a last line of defence, not a path in use.
+    if (err instanceof RangeError) throw new ModelCompileError(`the equations are nested too deeply to compile (${err.message})`);
+    throw err;
+  }
   return { parameters: input.parameters, series: input.series, order, equations: compiled, run };
 }
 

@@ -41,6 +41,38 @@ export class ExpressionError extends Error {
   }
 }
 
+/**
+ * Deepest nesting an expression may have (brackets, operators, function calls): far beyond any
+ * formula a planner writes, well within what the parser and the generated code can recurse.
+ */
+export const MAX_EXPRESSION_DEPTH = 100;
+
+const tooDeep = (where: string) => new ExpressionError(where, `the expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels); split it into indicators`);
+
+/** Deepest bracket nesting in the text, counted before parsing (the parser recurses per bracket). */
+function bracketDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const c of source) {
+    if (c === '(' || c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return max;
+}
+
+/** Depth of a syntax tree, walked without recursion (a chain of 1,999 minus signs is 1,999 deep). */
+function treeDepth(root: MathNode): number {
+  let max = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > MAX_EXPRESSION_DEPTH) return max;
+    n.forEach((child: MathNode) => stack.push([child, d + 1]));
+  }
+  return max;
+}
+
 /** Built-in symbols every expression may read. */
 export const BUILTIN_SYMBOLS = ['t', 'year', 'base_year', 'end_year', 'horizon', 'pi'] as const;
 
@@ -108,12 +140,15 @@ export interface CheckedExpression {
 export function checkExpression(source: string, where: string, isKnown: (id: string) => boolean): CheckedExpression {
   if (typeof source !== 'string' || source.trim() === '') throw new ExpressionError(where, 'the expression is empty');
   if (source.length > 2000) throw new ExpressionError(where, 'the expression is longer than 2000 characters');
+  if (bracketDepth(source) > MAX_EXPRESSION_DEPTH) throw tooDeep(where);
   let node: MathNode;
   try {
     node = parseExpression(source);
   } catch (err) {
+    if (err instanceof RangeError) throw tooDeep(where);
     throw new ExpressionError(where, `syntax error: ${(err as Error).message}`);
   }
+  if (treeDepth(node) > MAX_EXPRESSION_DEPTH) throw tooDeep(where);
   const reads = new Set<string>();
   const prevReads = new Set<string>();
   const visit = (n: MathNode, inPrev: boolean): void => {

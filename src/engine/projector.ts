@@ -161,23 +161,40 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
           badTargets.set(i, err.message);
         }
       });
-      // What a single parse cannot see (indicators in a cycle): drop the culprits one by one.
+      // What a single parse cannot see (indicators in a cycle, prev() of a parameter): the
+      // compiler names the equation at fault; drop it and compile again. A planner expression
+      // never stops the projection: when no culprit can be named, all of them are left out.
       let model = tryCompile([...indicators.map(indicatorEq), ...targets]);
-      while (typeof model === 'string' && indicators.length > 0) {
+      while (typeof model === 'string') {
         const message = model;
-        const culprit = indicators.find((ind) => message.includes(`"${ind.id}"`)) ?? indicators[0];
-        badIndicators.push(message.replace(/^equation "([^"]+)"/, 'indicator "$1"'));
-        indicators = indicators.filter((ind) => ind !== culprit);
-        const reads = new RegExp(`(^|[^A-Za-z0-9_])${culprit.id}($|[^A-Za-z0-9_])`);
-        for (let k = targets.length - 1; k >= 0; k--) {
-          if (!reads.test(targets[k].expr)) continue;
-          const i = Number(targets[k].id.slice('__target_'.length));
-          badTargets.set(i, `${targetName(scenario, i)}: reads the indicator "${culprit.id}", which was left out`);
-          targets.splice(k, 1);
+        const named = /^equation "([^"]+)"/.exec(message)?.[1];
+        const targetAt = targets.findIndex((t) => t.id === named);
+        if (targetAt >= 0) {
+          const i = Number(targets[targetAt].id.slice('__target_'.length));
+          badTargets.set(i, message.replace(/^equation "[^"]+"/, targetName(scenario, i)));
+          targets.splice(targetAt, 1);
+        } else if (indicators.length > 0) {
+          const culprit = indicators.find((ind) => ind.id === named) ?? indicators.find((ind) => message.includes(`"${ind.id}"`)) ?? indicators[0];
+          badIndicators.push(message.replace(/^equation "([^"]+)"/, 'indicator "$1"'));
+          indicators = indicators.filter((ind) => ind !== culprit);
+          const reads = new RegExp(`(^|[^A-Za-z0-9_])${culprit.id}($|[^A-Za-z0-9_])`);
+          for (let k = targets.length - 1; k >= 0; k--) {
+            if (!reads.test(targets[k].expr)) continue;
+            const i = Number(targets[k].id.slice('__target_'.length));
+            badTargets.set(i, `${targetName(scenario, i)}: reads the indicator "${culprit.id}", which was left out`);
+            targets.splice(k, 1);
+          }
+        } else if (targets.length > 0) {
+          for (const t of targets) {
+            const i = Number(t.id.slice('__target_'.length));
+            badTargets.set(i, `${targetName(scenario, i)}: could not be compiled with the model (${message})`);
+          }
+          targets.length = 0;
+        } else {
+          throw new ScenarioError(message);
         }
         model = tryCompile([...indicators.map(indicatorEq), ...targets]);
       }
-      if (typeof model === 'string') throw new ScenarioError(model);
       c = { model, badTargets, badIndicators };
       if (cache.size > 32) cache.clear();
       cache.set(key, c);
@@ -320,6 +337,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
       return null;
     } catch (err) {
       if (err instanceof ModelCompileError || err instanceof ExpressionError) return err.message.replace(/^equation "__check": /, '');
+      if (err instanceof RangeError) return 'the expression is nested too deeply to compile';
       throw err;
     }
   };
