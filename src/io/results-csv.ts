@@ -46,9 +46,25 @@ export function csvNumber(x: number): number | null {
 }
 
 /**
- * Writes results as CSV text that starts with a BOM. Text cells that a spreadsheet would run
- * as a formula (starting with = + - @) get a leading apostrophe.
+ * Text cells a spreadsheet would run as a formula: starting with = + - @, a tab or a carriage
+ * return (OWASP's list), or their full-width forms, which Chinese input methods type. No `.*$`
+ * after it: papaparse's own pattern has one, and `.` does not cross a line break, so a label
+ * of "=HYPERLINK(…)" followed by a newline slipped through unescaped.
  */
+export const CSV_FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Undoes the apostrophe `tableToCsv` puts before formula-like text. */
+export const unescapeCsvFormula = (s: string): string => (s.startsWith("'") && CSV_FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
+
+/**
+ * Any table as CSV text for Excel and WPS: a BOM, CRLF line ends, fields quoted where needed,
+ * and every formula-like text cell prefixed with an apostrophe (numbers are left as numbers).
+ */
+export function tableToCsv(fields: readonly string[], data: readonly (readonly (string | number | null)[])[]): string {
+  return BOM + Papa.unparse({ fields: [...fields], data: data.map((r) => [...r]) }, { newline: '\r\n', escapeFormulae: CSV_FORMULA_START });
+}
+
+/** Writes results as CSV text (see `tableToCsv`): one row per variable, one column per year (then any bands). */
 export function resultsToCsv(results: CsvResults): string {
   const bands = results.bands ?? [];
   const fields = [...CSV_LEAD_COLUMNS, ...results.years.map(String), ...bands.flatMap((b) => results.years.map((y) => `${b.label} ${y}`))];
@@ -67,11 +83,6 @@ export function resultsToCsv(results: CsvResults): string {
   return tableToCsv(fields, data);
 }
 
-/** Any table as CSV text for Excel and WPS: BOM, CRLF, formula-like text cells escaped. */
-export function tableToCsv(fields: readonly string[], data: readonly (readonly (string | number | null)[])[]): string {
-  return BOM + Papa.unparse({ fields: [...fields], data: data.map((r) => [...r]) }, { newline: '\r\n', escapeFormulae: true });
-}
-
 /** Thrown by `parseResultsCsv` for a file that is not a results table. */
 export class CsvFormatError extends Error {
   constructor(message: string) {
@@ -79,8 +90,6 @@ export class CsvFormatError extends Error {
     this.name = 'CsvFormatError';
   }
 }
-
-const unescapeFormula = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 /** Reads a results CSV written by `resultsToCsv` (BOM optional) back into a table. */
 export function parseResultsCsv(text: string): ParsedResultsCsv {
@@ -104,7 +113,7 @@ export function parseResultsCsv(text: string): ParsedResultsCsv {
     if (cells.length !== header.length) {
       throw new CsvFormatError(`CSV line ${i + 2}: ${cells.length} cells, expected ${header.length}`);
     }
-    const [id, labelZh, labelEn, unit] = cells.slice(0, 4).map(unescapeFormula);
+    const [id, labelZh, labelEn, unit] = cells.slice(0, 4).map(unescapeCsvFormula);
     const values = cells.slice(4, 4 + years.length).map((c) => (c.trim() === '' ? Number.NaN : Number(c)));
     return { id, labelZh, labelEn, unit, values };
   });

@@ -23,6 +23,7 @@
 import Papa from 'papaparse';
 import { checkActual, LIMITS, type Actual } from '../engine/scenario/schema.ts';
 import { holds } from '../engine/targets.ts';
+import { tableToCsv, unescapeCsvFormula } from '../io/results-csv.ts';
 import type { ProjectionResult, Scenario, TargetDef, TargetOp } from '../engine/types.ts';
 import type { PlanIndicatorNote } from '../../models/presets/types.ts';
 
@@ -283,7 +284,7 @@ export function parseActualsCsv(text: string, options: { room?: number } = {}): 
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r];
     const line = r + 1;
-    const get = (name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : '');
+    const get = (name: string) => (col(name) >= 0 ? unescapeCsvFormula((cells[col(name)] ?? '').trim()) : '');
     const a: Actual = { indicator: get('indicator'), value: parseNumberCell(get('value')), date: get('date') };
     for (const [name, key] of [['baseline', 'baseline'], ['target', 'target'], ['target_year', 'targetYear']] as const) {
       const raw = get(name);
@@ -316,5 +317,5 @@ export function evaluationToCsv(rows: readonly EvaluationRow[], lang: 'zh' | 'en
     r.label, r.unit, r.baselineYear ?? '', num(r.elapsed), num(r.progress), num(r.projected), VERDICT_LABELS[r.verdict][lang],
     r.planStatus ?? '', r.planStatusRef ?? '',
   ]);
-  return `\uFEFF${Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: true })}`;
+  return tableToCsv(fields, data);
 }

