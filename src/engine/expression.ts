@@ -73,8 +73,9 @@ function treeDepth(root: MathNode): number {
   return max;
 }
 
-/** Built-in symbols every expression may read. */
-export const BUILTIN_SYMBOLS = ['t', 'year', 'base_year', 'end_year', 'horizon', 'pi'] as const;
+import { BUILTIN_SYMBOLS } from './variables.ts';
+
+export { BUILTIN_SYMBOLS } from './variables.ts';
 
 /** Functions an expression may call, with their allowed argument counts. */
 const FUNCTIONS: Record<string, { min: number; max: number; js: (args: string[]) => string }> = {

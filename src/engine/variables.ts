@@ -5,6 +5,9 @@
 import type { DisplayFormat, KernelOutputDef, ModelModule, Text } from '../../models/types.ts';
 import type { IndicatorDef } from './types.ts';
 
+/** Built-in symbols every expression may read (never an indicator id). */
+export const BUILTIN_SYMBOLS = ['t', 'year', 'base_year', 'end_year', 'horizon', 'pi'] as const;
+
 /** What a variable is and how to label it: for charts, tables, exports and explanations. */
 export interface VariableInfo {
   id: string;

@@ -1,9 +1,11 @@
 /**
  * Share links: the whole scenario compressed into the URL fragment (`#s=…`), so it never
- * reaches a server. Decoding goes through `parseScenario`: the same checks and migrations as a file.
+ * reaches a server. Decoding goes through `acceptScenario`: the same checks and migrations as
+ * a file, parameter ranges included.
  */
 import LZString from 'lz-string';
-import { parseScenario, serializeScenario, type ParseResult } from '../engine/scenario/migrate.ts';
+import { serializeScenario, type ParseResult } from '../engine/scenario/migrate.ts';
+import { acceptScenario } from '../engine/scenario/model-check.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 
 /** The fragment key that holds the scenario. */
@@ -23,9 +25,10 @@ export function encodeScenarioToFragment(s: Scenario): string {
 
 /**
  * Decodes a fragment (`#s=…`, `s=…`, or a whole URL; other `&`-separated keys are ignored)
- * into a validated scenario, or errors that say what is wrong with the link.
+ * into a validated scenario whose parameters are within the model's ranges, or errors that
+ * say what is wrong with the link. `accept` replaces the checks (tests of the transport alone).
  */
-export function decodeScenarioFromFragment(hash: string): ParseResult {
+export function decodeScenarioFromFragment(hash: string, accept: (text: string) => ParseResult = acceptScenario): ParseResult {
   const at = hash.indexOf('#');
   const fragment = at >= 0 ? hash.slice(at + 1) : hash;
   if (fragment.length > MAX_FRAGMENT_CHARS) {
@@ -41,5 +44,5 @@ export function decodeScenarioFromFragment(hash: string): ParseResult {
     text = null;
   }
   if (!text) return { ok: false, errors: ['The link is damaged or incomplete: its scenario cannot be unpacked (was it cut off when copied?).'] };
-  return parseScenario(text);
+  return accept(text);
 }

@@ -14,8 +14,8 @@ describe('share link', () => {
     const hash = encodeScenarioToFragment(typical);
     expect(hash.startsWith('#s=')).toBe(true);
     expect(hash).toMatch(/^#s=[A-Za-z0-9+\-$]+$/);
-    expect(decodeScenarioFromFragment(hash)).toEqual({ ok: true, scenario: typical });
-    expect(decodeScenarioFromFragment(`https://example.org/app/?lang=zh${hash}&lang=en`)).toEqual({ ok: true, scenario: typical });
+    expect(decodeScenarioFromFragment(hash, parseScenario)).toEqual({ ok: true, scenario: typical });
+    expect(decodeScenarioFromFragment(`https://example.org/app/?lang=zh${hash}&lang=en`, parseScenario)).toEqual({ ok: true, scenario: typical });
     console.info(`share link of the fixture scenario: ${hash.length} characters`);
   });
 
@@ -30,7 +30,7 @@ describe('share link', () => {
   it('round-trips random valid scenarios (property)', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
-        const back = decodeScenarioFromFragment(encodeScenarioToFragment(s));
+        const back = decodeScenarioFromFragment(encodeScenarioToFragment(s), parseScenario);
         expect(back.ok).toBe(true);
         if (back.ok) expect(encodeScenarioToFragment(back.scenario)).toBe(encodeScenarioToFragment(s));
       }),
