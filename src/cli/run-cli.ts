@@ -3,6 +3,7 @@ import { defaultProjector } from '../engine/default-model.ts';
 import { findPreset, defaultScenario, presets } from '../../models/presets/index.ts';
 import { checkParameterValue, allowedRange } from '../engine/parameters.ts';
 import { parseScenario, serializeScenario } from '../engine/scenario/migrate.ts';
+import { acceptScenario } from '../engine/scenario/model-check.ts';
 import { csvNumber, resultsToCsv, tableToCsv } from '../io/results-csv.ts';
 import { projectionToJson, resultRows } from '../engine/result-json.ts';
 import type { Scenario } from '../engine/types.ts';
@@ -19,7 +20,11 @@ export interface CliOutput {
   code: number;
 }
 
-const fail = (message: string, code = 2): CliOutput => ({ stdout: '', stderr: `error: ${message}`, code });
+/** Bad input: exit 2 and one line (line breaks inside a message become spaces). */
+const fail = (message: string, code = 2): CliOutput => ({ stdout: '', stderr: `error: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}`, code });
+
+/** A --set value as a planner writes a decimal number: no hex, binary, separators or words. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Runs the CLI on `argv`; `readFile` reads a scenario file and `readBytes` the files of
@@ -43,7 +48,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
       } catch (err) {
         return fail(`cannot read ${req.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
-      const parsed = parseScenario(text);
+      const parsed = acceptScenario(text);
       if (!parsed.ok) return fail(`${req.file}: ${parsed.errors[0]}`);
       scenario = parsed.scenario;
     } else if (req.preset) {
@@ -70,10 +75,11 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
       const { raw } = set;
       const def = projector.parameters.find((p) => p.id === id);
       if (!def) return fail(`--set ${set.id}: unknown parameter ${id} (see --list-parameters)`);
-      const value = raw === '' ? NaN : Number(raw);
-      if (!Number.isFinite(value)) return fail(`--set ${set.id}=${raw}: not a number; ${allowedRange(def)}`);
+      const value = DECIMAL.test(raw) ? Number(raw) : NaN;
+      if (!Number.isFinite(value)) return fail(`--set ${set.id}=${raw}: not a decimal number; ${allowedRange(def)}`);
       const problem = checkParameterValue(def, value);
-      if (problem) return fail(`--set ${set.id}=${raw}: ${allowedRange(def)}`);
+      // 1e-400 reads as 0: say the value that was used when it differs from what was written.
+      if (problem) return fail(`--set ${set.id}=${raw}${String(value) === raw ? '' : ` (= ${value})`}: ${allowedRange(def)}`);
       if (where === null) scenario.parameters[id] = value;
       else {
         const d = scenario.districts?.find((x) => x.name === where);
@@ -84,6 +90,8 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
     if (req.district !== undefined && !districtNames().includes(req.district)) {
       return fail(`--district ${req.district}: no such district (${districtNames().length ? `districts: ${districtNames().join(', ')}` : 'the scenario has no districts'})`);
     }
+    const planner = projector.plannerIssues(scenario);
+    if (planner.length > 0) return fail(`${req.file ?? req.preset ?? 'scenario'}: ${planner[0]}`);
     if (req.dumpScenario) return { stdout: serializeScenario(scenario), stderr: '', code: 0 };
     if (req.district !== undefined && req.draws !== undefined) return fail('--draws with --district: the bands are the city\'s (each draw sums the districts); leave out --district');
     if (mix) {
@@ -110,7 +118,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
     }));
     return { stdout: JSON.stringify({ ...out, districts }), stderr: '', code: 0 };
   } catch (err) {
-    if (err instanceof UsageError) return fail(`${err.message}\n${USAGE}`);
+    if (err instanceof UsageError) return fail(`${err.message} (${USAGE})`);
     return fail((err as Error).message);
   }
 }

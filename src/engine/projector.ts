@@ -66,6 +66,8 @@ export interface Projector {
   explain(scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation;
   /** Checks an expression as a planner types it; returns an error message or null. */
   checkExpression(expr: string, scenario?: Scenario): string | null;
+  /** Why a scenario's planner expressions (indicators, then targets) cannot run, each naming its field; empty when all run. */
+  plannerIssues(scenario: Scenario): string[];
 }
 
 /** An error in a scenario that stops a projection: the message names the field. */
@@ -342,7 +344,12 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     }
   };
 
-  return { parameters, modules, variables, run, explain, checkExpression: checkExpressionFor };
+  const plannerIssues = (scenario: Scenario): string[] => {
+    const { badTargets, badIndicators } = compiledFor(scenario);
+    return [...badIndicators, ...[...badTargets.entries()].sort(([a], [b]) => a - b).map(([, m]) => m)];
+  };
+
+  return { parameters, modules, variables, run, explain, checkExpression: checkExpressionFor, plannerIssues };
 }
 
 /** Formats a value for an explanation: enough digits to recompute, no float noise. */

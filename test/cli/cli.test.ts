@@ -46,7 +46,7 @@ describe('CLI (npm run project)', () => {
 
   it.each([
     [['--set', 'tfr_end=9'], /tfr_end=9: allowed [\d.]+–[\d.]+/],
-    [['--set', 'tfr_end=abc'], /tfr_end=abc: not a number; allowed/],
+    [['--set', 'tfr_end=abc'], /tfr_end=abc: not a decimal number; allowed/],
     [['--set', 'no_such_param=1'], /no_such_param: unknown parameter/],
     [['--preset', 'atlantis'], /--preset atlantis: unknown preset \(allowed: china-2020/],
     [['missing.json'], /cannot read missing\.json: ENOENT/],
