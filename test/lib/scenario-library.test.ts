@@ -14,7 +14,8 @@ function fakeSim(scenario: Scenario = defaultScenario()) {
 /** A backend whose writes fail like a full disk. */
 function fullBackend(): KeyValueBackend {
   const inner = memoryBackend();
-  return { ...inner, set: async () => { throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' }); } };
+  const full = async () => { throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' }); };
+  return { ...inner, set: full, update: full };
 }
 
 describe('ScenarioLibrary (memory backend)', () => {

@@ -166,7 +166,7 @@ describe('ScenarioStore never lets a bad file or record change what is stored', 
   it('keeps a damaged draft aside instead of overwriting it', async () => {
     const mem = memoryBackend();
     const { store } = setup(mem);
-    mem.map.set('draft', { savedAt: 'x', summary: '', scenario: '{"truncated": ' });
+    mem.map.set('draft:main', { savedAt: 'x', summary: '', scenario: '{"truncated": ' });
     expect((await store.loadDraft()).ok).toBe(false);
     must(await store.saveDraft(fixture, { summary: 'now', sourceId: 's9' }));
     const aside = [...mem.map.keys()].filter((k) => k.startsWith('quarantine:'));
@@ -193,6 +193,7 @@ function failing(mode: 'quota' | 'unavailable' | 'hang'): KeyValueBackend & { ma
     entries: mode === 'quota' ? mem.entries : () => boom(),
     set: () => boom(),
     del: () => boom(),
+    update: () => boom(),
   };
 }
 
@@ -244,6 +245,9 @@ describe('ScenarioStore with a failing backend', () => {
       del: async () => undefined,
       keys: async () => [],
       entries: async () => [],
+      update: () => {
+        throw new ReferenceError('indexedDB is not defined');
+      },
     };
     const { store } = setup(throwing);
     const r = await store.save({ summary: '', scenario: fixture });

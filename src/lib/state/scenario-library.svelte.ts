@@ -399,7 +399,7 @@ export class ScenarioLibrary {
       this.scheduleAutosave();
     }
     const name = item?.name ?? id;
-    this.pendingUndo = item ?? { id, name, updatedAt: '', summary: '' };
+    this.pendingUndo = item ?? { id, name, updatedAt: '', summary: '', revision: 0 };
     this.#say('info', { zh: `已删除“${name}”。`, en: `Deleted “${name}”.` }, { action: 'undo' });
     await this.refresh();
     return true;

@@ -1,22 +1,33 @@
 /**
- * Named scenarios and the autosave draft in IndexedDB (idb-keyval), behind an injectable
- * key-value backend. Every stored scenario is validated JSON text; a record that no longer
- * validates is reported and left as it is. Every failure comes back as a typed `StoreError`
- * (never a throw), and no call mutates the caller's scenario, so the caller's in-memory copy
- * stays the one to keep when a write fails.
+ * Named scenarios and the autosave drafts (one per browser tab) in IndexedDB (idb-keyval),
+ * behind an injectable key-value backend. Every stored scenario is validated JSON text; a
+ * record that no longer validates is reported and left as it is. Every failure comes back as
+ * a typed `StoreError` (never a throw), and no call mutates the caller's scenario, so the
+ * caller's in-memory copy stays the one to keep when a write fails.
+ *
+ * Each saved record carries a revision, bumped by every write in the same IndexedDB transaction
+ * that checks it: a save based on an older revision (another tab saved in between) is refused
+ * as a `conflict`, never written over the other tab's work. Storage that does not answer fails
+ * fast: after one timeout, calls fail at once until the late answer arrives or a retry succeeds.
  */
-import { createStore, del, entries, get, keys, set } from 'idb-keyval';
+import { createStore, del, entries, get, keys, promisifyRequest, set } from 'idb-keyval';
 import * as v from 'valibot';
 import { parseScenario, ScenarioValidationError, serializeScenario } from '../../engine/scenario/migrate.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 
-/** The five key-value operations the store needs; idb-keyval in the browser, a Map in tests. */
+/** The key-value operations the store needs; idb-keyval in the browser, a Map in tests. */
 export interface KeyValueBackend {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
   keys(): Promise<string[]>;
   entries(): Promise<[string, unknown][]>;
+  /**
+   * Reads a key and writes `next(old).value` in one transaction (nothing is written when
+   * `next` returns null): the check of a record's revision and the write cannot interleave
+   * with another tab's. `next` must not throw.
+   */
+  update(key: string, next: (old: unknown) => { value: unknown } | null): Promise<void>;
 }
 
 /** The IndexedDB backend: idb-keyval functions on a store of its own (created lazily). */
@@ -28,6 +39,16 @@ export function idbBackend(dbName = 'minzheng-planner', storeName = 'scenarios')
     del: (key) => del(key, store),
     keys: async () => (await keys<IDBValidKey>(store)).map(String),
     entries: async () => (await entries<IDBValidKey, unknown>(store)).map(([k, x]): [string, unknown] => [String(k), x]),
+    // idb-keyval's own update() always writes; this one may decline (a revision conflict).
+    update: (key, next) =>
+      store('readwrite', (s) => {
+        const req = s.get(key);
+        req.onsuccess = () => {
+          const out = next(req.result);
+          if (out) s.put(out.value, key);
+        };
+        return promisifyRequest(s.transaction);
+      }),
   };
 }
 
@@ -44,6 +65,10 @@ export function memoryBackend(initial?: Iterable<[string, unknown]>): KeyValueBa
     del: async (key) => void map.delete(key),
     keys: async () => [...map.keys()],
     entries: async () => [...map.entries()].map(([k, x]): [string, unknown] => [k, structuredClone(x)]),
+    update: async (key, next) => {
+      const out = next(map.has(key) ? structuredClone(map.get(key)) : undefined);
+      if (out) map.set(key, structuredClone(out.value));
+    },
   };
 }
 
@@ -52,29 +77,38 @@ export function memoryBackend(initial?: Iterable<[string, unknown]>): KeyValueBa
  * `quota` storage full; `unavailable` IndexedDB blocked, missing (private mode) or not
  * answering; `not-found` no such id; `invalid-scenario` the scenario to save does not validate
  * (nothing was written); `invalid-record` a stored record does not validate (it was left as it
- * is); `io` any other failure of the backend.
+ * is); `conflict` the record changed (or was deleted) since the revision the save was based on
+ * (nothing was written); `io` any other failure of the backend.
  */
-export type StoreErrorKind = 'quota' | 'unavailable' | 'not-found' | 'invalid-scenario' | 'invalid-record' | 'io';
+export type StoreErrorKind = 'quota' | 'unavailable' | 'not-found' | 'invalid-scenario' | 'invalid-record' | 'conflict' | 'io';
 
 /** A typed store failure. `errors` lists validation messages that name the field. */
 export interface StoreError {
   kind: StoreErrorKind;
   message: string;
+  /** Whether the failed call read or wrote (a failed read wrote nothing, and says so). */
+  op?: 'read' | 'write';
   id?: string;
   errors?: string[];
+  /** For a conflict: the record as another tab saved it (null when it was deleted). */
+  current?: ScenarioListItem | null;
   cause?: unknown;
 }
 
 /** Every store call resolves to this; it never rejects. */
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: StoreError };
 
-/** A stored scenario as it sits in the backend. `scenario` is validated, serialized JSON. */
+/**
+ * A stored scenario as it sits in the backend. `scenario` is validated, serialized JSON;
+ * `revision` counts the writes (absent in records written before revisions: read as 0).
+ */
 export interface StoredRecord {
   id: string;
   name: string;
   summary: string;
   savedAt: string;
   scenario: string;
+  revision?: number;
 }
 
 /** One line of the scenario list. `problem` is set when the record no longer validates. */
@@ -83,6 +117,8 @@ export interface ScenarioListItem {
   name: string;
   updatedAt: string;
   summary: string;
+  /** The record's revision (0 for a damaged record or one written before revisions). */
+  revision: number;
   problem?: string;
 }
 
@@ -96,6 +132,11 @@ export interface LoadedScenario {
 /** What `save` takes: a new scenario (no id) or a new version of an existing one. */
 export interface SaveInput {
   id?: string;
+  /**
+   * The revision the new version is based on: when the record has moved on (or was deleted),
+   * nothing is written and the save fails with `conflict`. Omitted: no check.
+   */
+  expectedRevision?: number;
   /** Defaults to the scenario's own name; the saved scenario carries this name. */
   name?: string;
   /** A one-line summary the caller composes (e.g. "泰安市 · 2020–2035 · 3 targets"). */
@@ -103,13 +144,24 @@ export interface SaveInput {
   scenario: Scenario;
 }
 
-/** The autosave draft. `sourceId` names the saved scenario it was opened from, if any. */
+/**
+ * The autosave draft of one tab. `sourceId` names the saved scenario it was opened from, if
+ * any, and `sourceRevision` the revision of that record the work is based on.
+ */
 export interface Draft {
   scenario: Scenario;
   savedAt: string;
   summary: string;
   sourceId?: string;
+  sourceRevision?: number;
   migratedFrom?: number;
+}
+
+/** One draft slot as `listDrafts` finds it: the tab it belongs to, and its draft or its problem. */
+export interface DraftSlot {
+  tab: string;
+  draft?: Draft;
+  problem?: string;
 }
 
 /** Options for tests and special hosts. */
@@ -118,12 +170,21 @@ export interface ScenarioStoreOptions {
   newId?: () => string;
   /** A backend call that takes longer is reported as `unavailable` (IndexedDB open blocked). */
   timeoutMs?: number;
+  /** After a timeout, calls fail at once for this long unless the late answer arrives first. */
+  retryAfterMs?: number;
+  /** Called when storage answers again after a timeout (the banner can go). */
+  onRecover?: () => void;
 }
 
 const RECORD = 'scenario:';
 const TRASH = 'trash:';
-const DRAFT = 'draft';
+const DRAFT_PREFIX = 'draft:';
+/** The single draft key of versions before drafts per tab; read as the draft of tab `LEGACY_TAB`. */
+const LEGACY_DRAFT = 'draft';
+/** The tab name under which the old single draft is listed. */
+export const LEGACY_TAB = '';
 const QUARANTINE = 'quarantine:';
+const draftKey = (tab: string) => (tab === LEGACY_TAB ? LEGACY_DRAFT : `${DRAFT_PREFIX}${tab}`);
 
 const RecordSchema = v.object({
   id: v.string(),
@@ -131,30 +192,36 @@ const RecordSchema = v.object({
   summary: v.string(),
   savedAt: v.string(),
   scenario: v.string(),
+  revision: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 const DraftSchema = v.object({
   savedAt: v.string(),
   summary: v.string(),
   sourceId: v.optional(v.string()),
+  sourceRevision: v.optional(v.number()),
   scenario: v.string(),
 });
 
-/** Maps a thrown backend error to a typed error. */
-export function classifyStorageError(e: unknown, doing: string): StoreError {
+/** Maps a thrown backend error to a typed error; `op` says whether the call read or wrote. */
+export function classifyStorageError(e: unknown, doing: string, op: 'read' | 'write' = 'write'): StoreError {
   const name = e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as { name: unknown }).name) : '';
   const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
   const text = e instanceof Error ? e.message : String(e);
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014 || /quota/i.test(text)) {
-    return { kind: 'quota', message: `Storage is full: could not ${doing}. Free space or export the scenario as a file.`, cause: e };
+    return { kind: 'quota', op, message: `Storage is full: could not ${doing}. Free space or export the scenario as a file.`, cause: e };
   }
-  if (
-    ['InvalidStateError', 'SecurityError', 'UnknownError', 'NotFoundError', 'VersionError', 'TimeoutError', 'ReferenceError'].includes(name) ||
-    /indexedDB|blocked|private/i.test(text)
-  ) {
-    return { kind: 'unavailable', message: `Browser storage is unavailable (private mode or blocked): could not ${doing}.`, cause: e };
+  if (name === 'TimeoutError') {
+    return { kind: 'unavailable', op, message: `Browser storage did not answer: could not ${doing} (${text}).`, cause: e };
   }
-  return { kind: 'io', message: `Could not ${doing}: ${text}`, cause: e };
+  if (['InvalidStateError', 'SecurityError', 'UnknownError', 'NotFoundError', 'VersionError', 'ReferenceError'].includes(name) || /indexedDB|blocked|private/i.test(text)) {
+    return { kind: 'unavailable', op, message: `Browser storage is unavailable (private mode or blocked): could not ${doing}.`, cause: e };
+  }
+  // An aborted IndexedDB transaction rejects with its `error`, which is null after abort().
+  if (e === null || e === undefined || name === 'AbortError') {
+    return { kind: 'io', op, message: `The browser aborted the storage transaction: could not ${doing} (storage cleared, or the database closed by another tab?).`, cause: e };
+  }
+  return { kind: 'io', op, message: `Could not ${doing}: ${text}`, cause: e };
 }
 
 function defaultId(): string {
@@ -171,24 +238,58 @@ export class ScenarioStore {
   readonly #now: () => Date;
   readonly #newId: () => string;
   readonly #timeoutMs: number;
+  readonly #retryAfterMs: number;
+  readonly #onRecover: (() => void) | undefined;
+  /** Set after a timeout: calls fail at once until `until`, or until the late answer arrives. */
+  #stalled: { until: number; error: StoreError } | null = null;
 
   constructor(backend: KeyValueBackend, options: ScenarioStoreOptions = {}) {
     this.#backend = backend;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? defaultId;
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#timeoutMs = options.timeoutMs ?? 2000;
+    this.#retryAfterMs = options.retryAfterMs ?? 15_000;
+    this.#onRecover = options.onRecover;
+  }
+
+  /** True while storage is known not to answer (calls fail at once). */
+  get stalled(): boolean {
+    return this.#stalled !== null && Date.now() < this.#stalled.until;
   }
 
   /** Runs one backend call with a timeout; failures become typed errors. */
-  async #call<T>(doing: string, op: () => Promise<T>): Promise<StoreResult<T>> {
+  async #call<T>(doing: string, op: () => Promise<T>, kind: 'read' | 'write' = 'read'): Promise<StoreResult<T>> {
+    if (this.#stalled && Date.now() < this.#stalled.until) {
+      const seconds = Math.round(this.#timeoutMs / 100) / 10;
+      return fail({ ...this.#stalled.error, op: kind, message: `Browser storage did not answer within ${seconds} s: could not ${doing} (not tried again until it answers).` });
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
     try {
+      const pending = Promise.resolve().then(op);
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('storage did not answer'), { name: 'TimeoutError' })), this.#timeoutMs);
+        timer = setTimeout(() => {
+          timedOut = true;
+          reject(Object.assign(new Error(`no answer within ${Math.round(this.#timeoutMs / 100) / 10} s`), { name: 'TimeoutError' }));
+        }, this.#timeoutMs);
       });
-      return ok(await Promise.race([op(), timeout]));
+      // A late answer means storage works after all (a slow machine, not a blocked database).
+      pending.then(
+        () => {
+          if (timedOut && this.#stalled) {
+            this.#stalled = null;
+            this.#onRecover?.();
+          }
+        },
+        () => undefined,
+      );
+      const value = await Promise.race([pending, timeout]);
+      this.#stalled = null;
+      return ok(value);
     } catch (e) {
-      return fail(classifyStorageError(e, doing));
+      const error = classifyStorageError(e, doing, kind);
+      if (timedOut) this.#stalled = { until: Date.now() + this.#retryAfterMs, error };
+      return fail(error);
     } finally {
       clearTimeout(timer);
     }
@@ -228,7 +329,7 @@ export class ScenarioStore {
     const all = await this.#call('list deleted scenarios', () => this.#backend.keys());
     if (!all.ok) return all;
     for (const key of all.value.filter((k) => k.startsWith(TRASH))) {
-      const r = await this.#call('purge a deleted scenario', () => this.#backend.del(key));
+      const r = await this.#call('purge a deleted scenario', () => this.#backend.del(key), 'write');
       if (!r.ok) return r;
     }
     return ok(undefined);
@@ -256,6 +357,7 @@ export class ScenarioStore {
           name: typeof raw.name === 'string' ? raw.name : id,
           updatedAt: typeof raw.savedAt === 'string' ? raw.savedAt : '',
           summary: typeof raw.summary === 'string' ? raw.summary : '',
+          revision: 0,
           problem: checked.error.message,
         });
       }
@@ -280,12 +382,50 @@ export class ScenarioStore {
     }
     const made = this.#makeRecord(id, input.name ?? input.scenario.name, input.summary, input.scenario, createdAt);
     if (!made.ok) return made;
-    return this.#write(made.value, `save scenario “${made.value.name}”`);
+    return this.#write(made.value, `save scenario “${made.value.name}”`, input.id === undefined ? 'new' : input.expectedRevision);
   }
 
-  async #write(record: StoredRecord, doing: string): Promise<StoreResult<LoadedScenario>> {
-    const w = await this.#call(doing, () => this.#backend.set(RECORD + record.id, record));
+  /**
+   * Writes a record in one transaction with the check of what it replaces: a damaged record is
+   * never overwritten; with `expected`, a record at another revision (or a deleted one) is left
+   * as it is and the write fails with `conflict`; `'new'` refuses to replace anything. The
+   * written record's revision is the old one + 1.
+   */
+  async #write(record: StoredRecord, doing: string, expected?: number | 'new'): Promise<StoreResult<LoadedScenario>> {
+    let refused: StoreError | null = null;
+    const w = await this.#call(
+      doing,
+      () =>
+        this.#backend.update(RECORD + record.id, (old) => {
+          if (old === undefined) {
+            if (typeof expected === 'number') {
+              refused = { kind: 'conflict', op: 'write', id: record.id, current: null, message: `Scenario “${record.name}” was deleted (in another tab?) since it was opened: nothing was written.` };
+              return null;
+            }
+            record.revision = 1;
+            return { value: record };
+          }
+          const checked = checkRecord(record.id, old);
+          if (!checked.ok) {
+            refused = checked.error;
+            return null;
+          }
+          const current = checked.value.record;
+          const revision = current.revision ?? 0;
+          if (expected === 'new' || (typeof expected === 'number' && revision !== expected)) {
+            refused = {
+              kind: 'conflict', op: 'write', id: record.id, current: itemOf(current),
+              message: `Scenario “${current.name}” was saved elsewhere (revision ${revision}, saved ${current.savedAt}) after this copy was opened (revision ${expected}): nothing was written.`,
+            };
+            return null;
+          }
+          record.revision = revision + 1;
+          return { value: record };
+        }),
+      'write',
+    );
     if (!w.ok) return w;
+    if (refused) return fail(refused);
     const parsed = parseScenario(record.scenario);
     if (!parsed.ok) return fail({ kind: 'invalid-scenario', id: record.id, errors: parsed.errors, message: parsed.errors.join('; ') });
     return ok({ item: itemOf(record), scenario: parsed.scenario });
@@ -297,14 +437,18 @@ export class ScenarioStore {
     return r.ok ? ok(r.value.loaded) : r;
   }
 
-  /** Renames a saved scenario (the record and the scenario's own name). */
+  /** Renames a saved scenario (the record and the scenario's own name), keeping another tab's newer save. */
   async rename(id: string, name: string): Promise<StoreResult<LoadedScenario>> {
     await this.#settle();
-    const r = await this.#readRecord(id);
-    if (!r.ok) return r;
-    const made = this.#makeRecord(id, name, r.value.record.summary, r.value.loaded.scenario);
-    if (!made.ok) return made;
-    return this.#write(made.value, `rename scenario “${r.value.record.name}”`);
+    for (let attempt = 0; ; attempt++) {
+      const r = await this.#readRecord(id);
+      if (!r.ok) return r;
+      const made = this.#makeRecord(id, name, r.value.record.summary, r.value.loaded.scenario);
+      if (!made.ok) return made;
+      const w = await this.#write(made.value, `rename scenario “${r.value.record.name}”`, r.value.record.revision ?? 0);
+      // Another tab saved between the read and the write: rename what it saved instead.
+      if (w.ok || w.error.kind !== 'conflict' || attempt >= 2) return w;
+    }
   }
 
   /** Copies a saved scenario under a new id; the name defaults to "<name>（副本）". */
@@ -316,7 +460,7 @@ export class ScenarioStore {
     const createdAt = this.#now().toISOString();
     const made = this.#makeRecord(this.#newId(), copyName, r.value.record.summary, r.value.loaded.scenario, createdAt);
     if (!made.ok) return made;
-    return this.#write(made.value, `duplicate scenario “${r.value.record.name}”`);
+    return this.#write(made.value, `duplicate scenario “${r.value.record.name}”`, 'new');
   }
 
   /**
@@ -334,9 +478,9 @@ export class ScenarioStore {
       if (!checked.ok) return checked;
     }
     const held = got.value;
-    const moved = await this.#call(`delete scenario ${id}`, () => this.#backend.set(TRASH + id, held));
+    const moved = await this.#call(`delete scenario ${id}`, () => this.#backend.set(TRASH + id, held), 'write');
     if (!moved.ok) return moved;
-    return this.#call(`delete scenario ${id}`, () => this.#backend.del(RECORD + id));
+    return this.#call(`delete scenario ${id}`, () => this.#backend.del(RECORD + id), 'write');
   }
 
   /** The scenarios held for undo (normally zero or one), for an "undo" prompt. */
@@ -348,7 +492,7 @@ export class ScenarioStore {
         .filter(([k]) => k.startsWith(TRASH))
         .map(([k, x]) => {
           const checked = checkRecord(k.slice(TRASH.length), x);
-          return checked.ok ? itemOf(checked.value.record) : { id: k.slice(TRASH.length), name: k.slice(TRASH.length), updatedAt: '', summary: '', problem: checked.error.message };
+          return checked.ok ? itemOf(checked.value.record) : { id: k.slice(TRASH.length), name: k.slice(TRASH.length), updatedAt: '', summary: '', revision: 0, problem: checked.error.message };
         }),
     );
   }
@@ -363,10 +507,10 @@ export class ScenarioStore {
       const existing = await this.#call(`read scenario ${id}`, () => this.#backend.get(RECORD + id));
       if (!existing.ok) return existing;
       if (existing.value === undefined) {
-        const back = await this.#call(`restore scenario ${id}`, () => this.#backend.set(RECORD + id, value));
+        const back = await this.#call(`restore scenario ${id}`, () => this.#backend.set(RECORD + id, value), 'write');
         if (!back.ok) return back;
       }
-      const cleared = await this.#call(`restore scenario ${id}`, () => this.#backend.del(key));
+      const cleared = await this.#call(`restore scenario ${id}`, () => this.#backend.del(key), 'write');
       if (!cleared.ok) return cleared;
       restored.push(id);
     }
@@ -374,46 +518,171 @@ export class ScenarioStore {
   }
 
   /**
-   * Autosaves the working scenario (the caller debounces). An invalid scenario is not written,
-   * so the last good draft stays; a stored draft that does not validate is kept aside first.
+   * Autosaves the working scenario of tab `tab` (the caller debounces). An invalid scenario is
+   * not written, so the last good draft stays; a stored draft that does not validate is kept
+   * aside first.
    */
-  async saveDraft(scenario: Scenario, options: { summary?: string; sourceId?: string } = {}): Promise<StoreResult<{ savedAt: string }>> {
+  async saveDraft(
+    scenario: Scenario,
+    options: { tab?: string; summary?: string; sourceId?: string; sourceRevision?: number } = {},
+  ): Promise<StoreResult<{ savedAt: string }>> {
+    const key = draftKey(options.tab ?? 'main');
     let text: string;
     try {
       text = serializeScenario(scenario);
     } catch (e) {
       const errors = e instanceof ScenarioValidationError ? e.errors : [String(e)];
-      return fail({ kind: 'invalid-scenario', errors, message: `The draft is not valid and was not saved: ${errors.join('; ')}` });
+      return fail({ kind: 'invalid-scenario', op: 'write', errors, message: `The draft is not valid and was not saved: ${errors.join('; ')}` });
     }
-    const old = await this.#call('read the draft', () => this.#backend.get(DRAFT));
+    const old = await this.#call('read the draft', () => this.#backend.get(key));
     if (!old.ok) return old;
     if (old.value !== undefined && !checkDraft(old.value).ok) {
-      const aside = await this.#call('keep the old draft', () => this.#backend.set(`${QUARANTINE}${DRAFT}:${this.#now().toISOString()}`, old.value));
+      const aside = await this.#call('keep the old draft', () => this.#backend.set(`${QUARANTINE}${key}:${this.#now().toISOString()}`, old.value), 'write');
       if (!aside.ok) return aside;
     }
     const savedAt = this.#now().toISOString();
-    const record = { savedAt, summary: options.summary ?? '', scenario: text, ...(options.sourceId ? { sourceId: options.sourceId } : {}) };
-    const w = await this.#call('autosave the draft', () => this.#backend.set(DRAFT, record));
+    const record = {
+      savedAt,
+      summary: options.summary ?? '',
+      scenario: text,
+      ...(options.sourceId ? { sourceId: options.sourceId } : {}),
+      ...(options.sourceId && options.sourceRevision !== undefined ? { sourceRevision: options.sourceRevision } : {}),
+    };
+    const w = await this.#call('autosave the draft', () => this.#backend.set(key, record), 'write');
     return w.ok ? ok({ savedAt }) : w;
   }
 
-  /** Reads the autosave draft: null when there is none. */
-  async loadDraft(): Promise<StoreResult<Draft | null>> {
-    const got = await this.#call('read the draft', () => this.#backend.get(DRAFT));
+  /** Reads the autosave draft of tab `tab`: null when there is none. */
+  async loadDraft(tab = 'main'): Promise<StoreResult<Draft | null>> {
+    const got = await this.#call('read the draft', () => this.#backend.get(draftKey(tab)));
     if (!got.ok) return got;
     if (got.value === undefined) return ok(null);
     const checked = checkDraft(got.value);
     return checked.ok ? ok(checked.value) : checked;
   }
 
-  /** Removes the draft (after the planner saved or discarded it). */
-  async clearDraft(): Promise<StoreResult<void>> {
-    return this.#call('clear the draft', () => this.#backend.del(DRAFT));
+  /** Every draft slot (of every tab, and the single draft of older versions), newest first. */
+  async listDrafts(): Promise<StoreResult<DraftSlot[]>> {
+    const all = await this.#call('list the drafts', () => this.#backend.entries());
+    if (!all.ok) return all;
+    const slots: DraftSlot[] = [];
+    for (const [key, value] of all.value) {
+      const tab = key === LEGACY_DRAFT ? LEGACY_TAB : key.startsWith(DRAFT_PREFIX) ? key.slice(DRAFT_PREFIX.length) : null;
+      if (tab === null) continue;
+      const checked = checkDraft(value);
+      slots.push(checked.ok ? { tab, draft: checked.value } : { tab, problem: checked.error.message });
+    }
+    return ok(slots.sort((a, b) => ((a.draft?.savedAt ?? '') < (b.draft?.savedAt ?? '') ? 1 : -1)));
+  }
+
+  /** Removes the draft of tab `tab` (after its work was saved, kept elsewhere or discarded). */
+  async clearDraft(tab = 'main'): Promise<StoreResult<void>> {
+    return this.#call('clear the draft', () => this.#backend.del(draftKey(tab)), 'write');
+  }
+
+  /** Every saved record that validates (for a backup), and the damaged ones listed apart. */
+  async exportRecords(): Promise<StoreResult<{ records: StoredRecord[]; damaged: ScenarioListItem[] }>> {
+    const all = await this.#call('read saved scenarios', () => this.#backend.entries());
+    if (!all.ok) return all;
+    const records: StoredRecord[] = [];
+    const damaged: ScenarioListItem[] = [];
+    for (const [key, value] of all.value) {
+      if (!key.startsWith(RECORD)) continue;
+      const checked = checkRecord(key.slice(RECORD.length), value);
+      if (checked.ok) records.push(checked.value.record);
+      else damaged.push({ id: key.slice(RECORD.length), name: key.slice(RECORD.length), updatedAt: '', summary: '', revision: 0, problem: checked.error.message });
+    }
+    return ok({ records: records.sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1)), damaged });
+  }
+
+  /**
+   * What restoring these scenarios would do, without writing: each is `new` (no record with its
+   * id), `same` (the record holds the same scenario) or `differs` (the id is taken by another
+   * version or a damaged record: restoring must ask).
+   */
+  async planRestore(entries: readonly RestoreEntry[]): Promise<StoreResult<RestorePlanItem[]>> {
+    const out: RestorePlanItem[] = [];
+    for (const entry of entries) {
+      const got = await this.#call(`read scenario ${entry.id}`, () => this.#backend.get(RECORD + entry.id));
+      if (!got.ok) return got;
+      if (got.value === undefined) {
+        out.push({ entry, status: 'new' });
+        continue;
+      }
+      const checked = checkRecord(entry.id, got.value);
+      const same = checked.ok && sameScenario(checked.value.parsed.scenario, entry.scenario) && checked.value.record.name === entry.name;
+      out.push({ entry, status: same ? 'same' : 'differs', ...(checked.ok ? { current: itemOf(checked.value.record) } : { current: { id: entry.id, name: entry.id, updatedAt: '', summary: '', revision: 0, problem: checked.error.message } }) });
+    }
+    return ok(out);
+  }
+
+  /**
+   * Restores scenarios from a backup: new ids are written as they are; an id whose record
+   * differs is restored as a copy under a new id (`differs: 'copy'`), written over
+   * (`'replace'`, only after the planner was asked), or skipped. Identical ones are skipped.
+   * Returns what was done, by entry id.
+   */
+  async restore(entries: readonly RestoreEntry[], differs: 'copy' | 'replace' | 'skip'): Promise<StoreResult<{ id: string; done: 'added' | 'copied' | 'replaced' | 'skipped'; savedAs?: string }[]>> {
+    await this.#settle();
+    const plan = await this.planRestore(entries);
+    if (!plan.ok) return plan;
+    const done: { id: string; done: 'added' | 'copied' | 'replaced' | 'skipped'; savedAs?: string }[] = [];
+    for (const { entry, status, current } of plan.value) {
+      if (status === 'same' || (status === 'differs' && differs === 'skip')) {
+        done.push({ id: entry.id, done: 'skipped' });
+        continue;
+      }
+      const copy = status === 'differs' && differs === 'copy';
+      const id = copy ? this.#newId() : entry.id;
+      const name = copy ? `${entry.name}（备份 ${entry.savedAt.slice(0, 10)}）` : entry.name;
+      const made = this.#makeRecord(id, name, entry.summary, entry.scenario, entry.scenario.meta?.createdAt);
+      if (!made.ok) return made;
+      const expected = status === 'new' || copy ? 'new' : (current?.revision ?? 0);
+      if (status === 'differs' && !copy && current?.problem) {
+        // A damaged record the planner chose to replace: keep it aside, as a delete would.
+        const raw = await this.#call(`read scenario ${id}`, () => this.#backend.get(RECORD + id));
+        if (!raw.ok) return raw;
+        const aside = await this.#call('keep the damaged record', () => this.#backend.set(`${QUARANTINE}${RECORD}${id}:${this.#now().toISOString()}`, raw.value), 'write');
+        if (!aside.ok) return aside;
+        const cleared = await this.#call(`replace scenario ${id}`, () => this.#backend.del(RECORD + id), 'write');
+        if (!cleared.ok) return cleared;
+      }
+      const w = await this.#write(made.value, `restore scenario “${entry.name}”`, current?.problem ? 'new' : expected);
+      if (!w.ok) return w;
+      done.push({ id: entry.id, done: status === 'new' ? 'added' : copy ? 'copied' : 'replaced', savedAs: w.value.item.id });
+    }
+    return ok(done);
+  }
+}
+
+/** A scenario to restore from a backup, already validated. */
+export interface RestoreEntry {
+  id: string;
+  name: string;
+  summary: string;
+  savedAt: string;
+  scenario: Scenario;
+}
+
+/** What restoring one entry would do (see `planRestore`). */
+export interface RestorePlanItem {
+  entry: RestoreEntry;
+  status: 'new' | 'same' | 'differs';
+  /** The record now stored under the entry's id. */
+  current?: ScenarioListItem;
+}
+
+/** True when two scenarios hold the same inputs (meta aside). */
+function sameScenario(a: Scenario, b: Scenario): boolean {
+  try {
+    return serializeScenario({ ...a, meta: undefined }) === serializeScenario({ ...b, meta: undefined });
+  } catch {
+    return false;
   }
 }
 
 function itemOf(r: StoredRecord): ScenarioListItem {
-  return { id: r.id, name: r.name, updatedAt: r.savedAt, summary: r.summary };
+  return { id: r.id, name: r.name, updatedAt: r.savedAt, summary: r.summary, revision: r.revision ?? 0 };
 }
 
 function checkRecord(id: string, value: unknown): StoreResult<{ record: StoredRecord; parsed: { scenario: Scenario; migratedFrom?: number } }> {
@@ -433,12 +702,17 @@ function checkDraft(value: unknown): StoreResult<Draft> {
   const shape = v.safeParse(DraftSchema, value);
   if (!shape.success) {
     const errors = shape.issues.map((i) => `${v.getDotPath(i) ?? '(draft)'}: ${i.message}`);
-    return fail({ kind: 'invalid-record', id: DRAFT, errors, message: `The autosaved draft is damaged: ${errors.join('; ')}` });
+    return fail({ kind: 'invalid-record', id: 'draft', errors, message: `The autosaved draft is damaged: ${errors.join('; ')}` });
   }
   const parsed = parseScenario(shape.output.scenario);
   if (!parsed.ok) {
-    return fail({ kind: 'invalid-record', id: DRAFT, errors: parsed.errors, message: `The autosaved draft cannot be opened: ${parsed.errors.join('; ')}` });
+    return fail({ kind: 'invalid-record', id: 'draft', errors: parsed.errors, message: `The autosaved draft cannot be opened: ${parsed.errors.join('; ')}` });
   }
-  const { savedAt, summary, sourceId } = shape.output;
-  return ok({ scenario: parsed.scenario, savedAt, summary, ...(sourceId ? { sourceId } : {}), ...(parsed.migratedFrom ? { migratedFrom: parsed.migratedFrom } : {}) });
+  const { savedAt, summary, sourceId, sourceRevision } = shape.output;
+  return ok({
+    scenario: parsed.scenario, savedAt, summary,
+    ...(sourceId ? { sourceId } : {}),
+    ...(sourceId && sourceRevision !== undefined ? { sourceRevision } : {}),
+    ...(parsed.migratedFrom ? { migratedFrom: parsed.migratedFrom } : {}),
+  });
 }
