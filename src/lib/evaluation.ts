@@ -300,7 +300,8 @@ export function parseActualsCsv(text: string, options: { room?: number } = {}): 
     }
     if (issues.length === 0) out.push(a);
   }
-  if (problems.length) throw new ActualsCsvError(problems);
+  // papaparse reports one malformed quote per character: say each problem once.
+  if (problems.length) throw new ActualsCsvError([...new Set(problems)]);
   return out;
 }
 

@@ -5,6 +5,8 @@
 import { defaultProjector } from '../engine/default-model.ts';
 import type { Explanation } from '../engine/projector.ts';
 import { defaultLever, describeGoalSeek, goalSeek, type GoalSeekResult } from '../engine/goal-seek.ts';
+import { checkAgainstModel } from '../engine/scenario/model-check.ts';
+import { validateScenario } from '../engine/scenario/schema.ts';
 import type { ProjectionResult, Scenario, TargetDef } from '../engine/types.ts';
 import { cancelledMix, mixSetup, mixSteps, tradeOffSteps, type MixRequest, type MixResult, type MixSetup, type TradeOffRequest, type TradeOffResult } from '../engine/cheapest-mix/index.ts';
 import { driveSteps, type ProgressCallback } from './drive-steps.ts';
@@ -56,9 +58,17 @@ export interface GoalSeekAnswer {
 
 /** The engine API: every method takes and returns plain, structured-clonable data. */
 export const engineApi = {
-  /** One full projection of the scenario. */
+  /**
+   * One full projection of the scenario. A scenario the schema or the model refuses is not
+   * computed, whichever page path produced it: the answer names the field (the page keeps the
+   * last good result and says it is stale).
+   */
   run(scenario: Scenario): RunOutcome {
     const t0 = performance.now();
+    const checked = validateScenario(scenario);
+    if (!checked.ok) return { ok: false, error: checked.issues[0].message };
+    const refused = checkAgainstModel(checked.scenario);
+    if (refused.length > 0) return { ok: false, error: refused[0].message };
     try {
       const result = defaultProjector().run(scenario);
       return { ok: true, result, ms: performance.now() - t0 };

@@ -4,6 +4,7 @@ import type { Scenario } from '../../src/engine/types.ts';
 import type { ScenarioState } from '../../src/lib/state/app-state.svelte.ts';
 import { canonicalText, safeFileName, ScenarioLibrary } from '../../src/lib/state/scenario-library.svelte.ts';
 import { memoryBackend, type KeyValueBackend } from '../../src/lib/storage/scenario-store.ts';
+import { memoryTabs } from '../../src/lib/storage/tab-presence.ts';
 
 /** The part of ScenarioState the library uses. */
 function fakeSim(scenario: Scenario = defaultScenario()) {
@@ -66,15 +67,18 @@ describe('ScenarioLibrary (memory backend)', () => {
     expect(sim.scenario.name).toBe('Kept');
   });
 
-  it('restores the autosaved draft on the next start, linked to its saved scenario', async () => {
+  it('restores the autosaved draft on the next start (the tab crashed), linked to its saved scenario', async () => {
     const backend = memoryBackend();
-    const first = new ScenarioLibrary(backend);
+    const world = memoryTabs();
+    const tab = world.tab();
+    const first = new ScenarioLibrary(backend, { tabs: tab, channel: world.channel(), storageManager: null });
     const sim = fakeSim();
     await first.init(sim);
     await first.saveAs('Work');
     sim.scenario.parameters.mortality_improvement = 0.033;
     await first.flushAutosave();
-    const second = new ScenarioLibrary(backend);
+    world.close(tab);
+    const second = new ScenarioLibrary(backend, { tabs: world.tab(), channel: world.channel(), storageManager: null });
     const sim2 = fakeSim();
     await second.init(sim2);
     expect(sim2.scenario.parameters.mortality_improvement).toBe(0.033);

@@ -37,3 +37,14 @@ describe('the engine API the worker exposes', () => {
     expect(engineApi.checkExpression('import("fs")')).toMatch(/not allowed/);
   });
 });
+
+describe('the worker computes only what the schema accepts (issue 16, item 1)', () => {
+  it('refuses a scenario beyond a schema limit with the field named, whichever page path produced it', () => {
+    const s = defaultScenario();
+    s.actuals = Array.from({ length: 2001 }, () => ({ indicator: 'x', value: 1, date: '2023-01' }));
+    expect(engineApi.run(s)).toEqual({ ok: false, error: expect.stringMatching(/^actuals: 2001 entries, allowed at most 2000/) });
+    const t = defaultScenario();
+    t.basePopulation = { kind: 'table', male: new Array<number>(101).fill(2e8), female: new Array<number>(101).fill(1) };
+    expect(engineApi.run(t)).toEqual({ ok: false, error: expect.stringMatching(/^basePopulation\.male\[0\] = 200000000: allowed 0–100000000/) });
+  });
+});

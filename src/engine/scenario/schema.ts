@@ -269,7 +269,7 @@ export const ActualSchema = v.strictObject({
     v.string(),
     v.regex(ACTUAL_DATE_PATTERN, (i) => ` = ${fmt(i.input)}: allowed yyyy-mm or yyyy-mm-dd`),
     v.check(
-      (s) => Number(s.slice(0, 4)) >= YEAR_MIN && Number(s.slice(0, 4)) <= YEAR_MAX,
+      (s) => !ACTUAL_DATE_PATTERN.test(s) || (Number(s.slice(0, 4)) >= YEAR_MIN && Number(s.slice(0, 4)) <= YEAR_MAX),
       (i) => ` = ${fmt(i.input)}: year allowed ${YEAR_MIN}–${YEAR_MAX}`,
     ),
     v.check((s) => calendarProblem(s) === null, (i) => ` = ${fmt(i.input)}: ${calendarProblem(i.input)}`),

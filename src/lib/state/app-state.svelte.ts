@@ -21,6 +21,8 @@ export class ScenarioState {
   engineMs = $state(0);
   /** A counter bumped with every delivered result (the e2e suite reads it). */
   revision = $state(0);
+  /** When the result shown was delivered (ms since 1970): a failed later run leaves it on screen. */
+  resultAt = $state<number | null>(null);
 
   constructor(private readonly channel = 'main') {}
 
@@ -83,6 +85,7 @@ export class ScenarioState {
       const outcome = answer.value;
       if (outcome.ok) {
         this.result = outcome.result;
+        this.resultAt = Date.now();
         this.engineMs = outcome.ms;
         this.error = null;
         this.status = 'idle';
