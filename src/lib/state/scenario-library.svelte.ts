@@ -382,6 +382,16 @@ export class ScenarioLibrary {
     return this.#stored(r, { zh: '保留未保存的修改', en: 'Keeping the unsaved changes' }) ? name : null;
   }
 
+  /** The saved scenario being edited is gone: the work stays in the page, now as an unsaved scenario. */
+  #detach(): void {
+    this.currentId = null;
+    this.#savedText = null;
+    this.#baseRevision = null;
+    this.#lastDraftText = null;
+    this.dirty = true;
+    this.scheduleAutosave();
+  }
+
   #openUnsaved(s: Scenario): void {
     this.currentId = null;
     this.#savedText = null;
@@ -498,12 +508,7 @@ export class ScenarioLibrary {
         if (r.ok) this.#conflicted({ id: m.id, current: r.value.item });
       }
     } else if (m.type === 'deleted' && m.id === this.currentId) {
-      this.currentId = null;
-      this.#savedText = null;
-      this.#baseRevision = null;
-      this.#lastDraftText = null;
-      this.dirty = true;
-      this.scheduleAutosave();
+      this.#detach();
       this.#say('warning', { zh: `“${m.name}”已在另一个标签页中被删除；此页的工作仍在，现在是未保存的情景。`, en: `“${m.name}” was deleted in another tab; the work in this page is kept, now as an unsaved scenario.` });
     }
     await this.refresh();
@@ -658,13 +663,7 @@ export class ScenarioLibrary {
     this.#announce({ type: 'deleted', id, name: item?.name ?? id });
     this.#deletedWasCurrent = id === this.currentId;
     if (this.#deletedWasCurrent) {
-      // The work stays in the page, now as an unsaved scenario.
-      this.currentId = null;
-      this.#savedText = null;
-      this.#baseRevision = null;
-      this.#lastDraftText = null;
-      this.dirty = true;
-      this.scheduleAutosave();
+      this.#detach();
     }
     const name = item?.name ?? id;
     this.pendingUndo = item ?? { id, name, updatedAt: '', summary: '', revision: 0 };
