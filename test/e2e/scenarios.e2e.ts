@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, revision } from './browser.ts';
+import { launchChromium } from './browser.ts';
 import { eventually } from './eventually.ts';
+import { exportJson, moveSlider, openLibrary, openPage, saveAs, waitDraft, waitReady } from './app-helpers.ts';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -30,54 +31,7 @@ async function newContext(): Promise<BrowserContext> {
   return context;
 }
 
-/** Waits for the toolbar to finish start-up (shared link / draft / list) and a result to show. */
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="scenario-toolbar"][data-ready="true"]', { timeout: 20_000 });
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="status"]')?.getAttribute('data-revision') ?? 0) >= 1, undefined, { timeout: 20_000 });
-}
-
-async function open(context: BrowserContext, url = `${inject('baseUrl')}?lang=en`, errors: string[] = []): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  await page.goto(url);
-  await waitReady(page);
-  return page;
-}
-
-async function moveSlider(page: Page, name: RegExp, value: string): Promise<void> {
-  const rev = await revision(page);
-  await page.getByRole('slider', { name }).fill(value);
-  await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
-}
-
-async function saveAs(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Save as…', exact: true }).click();
-  const dialog = page.getByTestId('save-as-dialog');
-  await dialog.getByRole('textbox').fill(name);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForFunction((n) => document.querySelector('[data-testid="library-notice"]')?.textContent?.includes(n) && document.querySelector('[data-testid="save-state"]')?.textContent?.trim() === 'Saved', name);
-}
-
-async function exportJson(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON', exact: true }).click()]);
-  return readFileSync((await download.path())!, 'utf8');
-}
-
-async function openLibrary(page: Page) {
-  await page.getByRole('button', { name: 'Open…', exact: true }).click();
-  const dialog = page.getByTestId('library-dialog');
-  await dialog.waitFor({ state: 'visible' });
-  return dialog;
-}
-
-const waitDraft = (page: Page, before = '') =>
-  page.waitForFunction((b) => {
-    const v = document.querySelector('[data-testid="scenario-toolbar"]')?.getAttribute('data-draft-saved') ?? '';
-    return v !== '' && v !== b;
-  }, before, { timeout: 5000 });
+const open = (context: BrowserContext, url?: string, errors: string[] = []) => openPage(context, url, errors);
 
 describe('saving, sharing and comparing scenarios', () => {
   it('saves a named scenario that is there, identical, after a reload', async () => {

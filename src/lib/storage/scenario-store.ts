@@ -42,12 +42,22 @@ export function idbBackend(dbName = 'minzheng-planner', storeName = 'scenarios')
     // idb-keyval's own update() always writes; this one may decline (a revision conflict).
     update: (key, next) =>
       store('readwrite', (s) => {
+        let thrown: { error: unknown } | null = null;
         const req = s.get(key);
         req.onsuccess = () => {
-          const out = next(req.result);
-          if (out) s.put(out.value, key);
+          try {
+            const out = next(req.result);
+            if (out) s.put(out.value, key);
+          } catch (error) {
+            // put() throws synchronously (e.g. QuotaExceededError, DataCloneError): report that
+            // error, not the transaction's abort, whose own error is null.
+            thrown = { error };
+            s.transaction.abort();
+          }
         };
-        return promisifyRequest(s.transaction);
+        return promisifyRequest(s.transaction).catch((e: unknown) => {
+          throw thrown ? thrown.error : e;
+        });
       }),
   };
 }

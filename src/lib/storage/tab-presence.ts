@@ -64,13 +64,20 @@ export class BrowserTabPresence implements TabPresence {
     return typeof navigator === 'undefined' ? undefined : navigator.locks;
   }
 
-  /** Holds the lock of `id` until released; false when another tab holds it. */
-  #hold(id: string): Promise<boolean> {
+  /**
+   * Holds the lock of `id` until released; false when another tab holds it. With `waitMs`, waits
+   * that long for it first: the previous page of this same tab (a reload) may still be letting go.
+   */
+  #hold(id: string, waitMs = 0): Promise<boolean> {
     const locks = this.#locks;
     if (!locks) return Promise.resolve(true);
+    const abort = waitMs > 0 && typeof AbortController !== 'undefined' ? new AbortController() : null;
+    const timer = abort ? setTimeout(() => abort.abort(), waitMs) : undefined;
     return new Promise<boolean>((resolve) => {
+      const options: LockOptions = abort ? { signal: abort.signal } : { ifAvailable: true };
       locks
-        .request(`${LOCK_PREFIX}${id}`, { ifAvailable: true }, (lock) => {
+        .request(`${LOCK_PREFIX}${id}`, options, (lock) => {
+          clearTimeout(timer);
           if (!lock) {
             resolve(false);
             return undefined;
@@ -78,7 +85,11 @@ export class BrowserTabPresence implements TabPresence {
           resolve(true);
           return new Promise<void>((release) => this.#release.set(id, release));
         })
-        .catch(() => resolve(true));
+        .catch(() => {
+          clearTimeout(timer);
+          // Aborted: another open tab (a duplicate of this one) holds the id.
+          resolve(abort?.signal.aborted ? false : true);
+        });
     });
   }
 
@@ -91,7 +102,7 @@ export class BrowserTabPresence implements TabPresence {
   }
 
   async start(): Promise<void> {
-    if (!(await this.#hold(this.id))) {
+    if (!(await this.#hold(this.id, 1500))) {
       this.id = newTabId();
       await this.#hold(this.id);
     }
