@@ -458,16 +458,31 @@ export interface Issue {
 /** A valibot issue path as the planner reads it: `targets[2].year`, `parameters.tfr_end`. */
 function issuePath(issue: v.BaseIssue<unknown>): string {
   let out = '';
-  for (const item of issue.path ?? []) {
-    const key = item.key;
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
+  for (const item of issue.path ?? []) out = joinPath(out, item.key, typeof item.key === 'number');
   return out;
+}
+
+/** A path one step longer: `[3]` for a list index, `.key` for a plain key, `["odd key"]` for any other. */
+function joinPath(path: string, key: unknown, isIndex: boolean): string {
+  if (isIndex) return `${path}[${String(key)}]`;
+  const k = String(key);
+  if (!/^[A-Za-z_$][\w$]*$/.test(k)) return `${path}[${oneLine(JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k))}]`;
+  return path ? `${path}.${k}` : k;
+}
+
+/** A message on one line: control characters shown as escapes, very long text cut. */
+function oneLine(message: string): string {
+  const flat = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return flat.length > 400 ? `${flat.slice(0, 400)}…` : flat;
 }
 
 /** Turns one valibot issue into an `Issue` whose message starts with the field path. */
 export function formatIssue(issue: v.BaseIssue<unknown>): Issue {
+  const { path, message } = formatIssueRaw(issue);
+  return { path, message: oneLine(message) };
+}
+
+function formatIssueRaw(issue: v.BaseIssue<unknown>): Issue {
   const path = issuePath(issue);
   const where = path || '(scenario)';
   if (issue.kind === 'validation') return { path, message: `${where}${issue.message}` };
@@ -517,7 +532,7 @@ export function findUnsafe(value: unknown, path = '', depth = 0): Issue | null {
   if (depth > MAX_DEPTH) return { path, message: `${where}: nested more than ${MAX_DEPTH} levels deep, not a scenario` };
   const isList = Array.isArray(value);
   for (const key of Object.keys(value)) {
-    const next = isList ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    const next = joinPath(path, key, isList);
     if (!isList && RESERVED_KEYS.has(key)) {
       return { path: next, message: `${next}: the key "${key}" is not allowed (JavaScript reserves it; no scenario field has this name)` };
     }
