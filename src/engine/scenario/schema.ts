@@ -103,6 +103,12 @@ const numberIn = (min: number, max: number, what = '') =>
     v.maxValue(max, (i) => ` = ${fmt(i.input)}: allowed ${fmt(min)}–${fmt(max)}${what}`),
   );
 
+const nonNegative = (what = '') =>
+  v.pipe(
+    finiteNumber(),
+    v.minValue(0, (i) => ` = ${fmt(i.input)}: allowed 0 or more${what}`),
+  );
+
 /** A number a planner states freely (a target value, a recorded actual): within ±1e15. */
 const magnitude = () =>
   v.pipe(
