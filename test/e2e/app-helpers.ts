@@ -1,8 +1,32 @@
 /** Steps the scenario e2e suites share: open the app and wait for it, move a slider, save, export, open the library. */
 import { readFileSync } from 'node:fs';
-import { expect, inject } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { revision } from './browser.ts';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, revision } from './browser.ts';
+
+/**
+ * One Chromium for a test file (launched before, closed after, with every context it made);
+ * `newContext()` gives each test an empty profile, optionally with clipboard access.
+ */
+export function browserSession(viewport = { width: 1400, height: 1000 }, options: { clipboard?: boolean } = {}) {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+  });
+  return {
+    async newContext(): Promise<BrowserContext> {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
+      contexts.push(context);
+      return context;
+    },
+  };
+}
 
 /** Waits for the toolbar to finish start-up (shared link / draft / list) and a result to show. */
 export async function waitReady(page: Page): Promise<void> {

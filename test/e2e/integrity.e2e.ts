@@ -8,31 +8,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import LZString from 'lz-string';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium } from './browser.ts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './browser.ts';
 import { eventually } from './eventually.ts';
-import { exportJson, moveSlider, noticeMatches, openLibrary, openPage, saveAs, waitDraft, waitReady } from './app-helpers.ts';
+import { browserSession, exportJson, moveSlider, noticeMatches, openLibrary, openPage, saveAs, waitDraft, waitReady } from './app-helpers.ts';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'integrity-e2e-'));
 const base = () => `${inject('baseUrl')}?lang=en`;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  contexts.push(context);
-  return context;
-}
+const { newContext } = browserSession({ width: 1366, height: 768 });
 
 /** Writes `value` under `key` straight into the app's IndexedDB store (a record from elsewhere, or damaged). */
 async function putRecord(page: Page, key: string, value: unknown): Promise<void> {

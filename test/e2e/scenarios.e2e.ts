@@ -6,30 +6,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { eventually } from './eventually.ts';
-import { exportJson, moveSlider, openLibrary, openPage, saveAs, waitDraft, waitReady } from './app-helpers.ts';
+import { browserSession, exportJson, moveSlider, openLibrary, openPage, saveAs, waitDraft, waitReady } from './app-helpers.ts';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'scenarios-e2e-'));
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
-  contexts.push(context);
-  return context;
-}
+const { newContext } = browserSession({ width: 1400, height: 1000 }, { clipboard: true });
 
 const open = (context: BrowserContext, url?: string, errors: string[] = []) => openPage(context, url, errors);
 

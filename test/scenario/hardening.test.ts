@@ -5,19 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/engine/scenario/migrate.ts';
 import { NUMBER_BOUNDS, validateScenario, type Scenario } from '../../src/engine/scenario/schema.ts';
+import { minimalScenario } from '../fixtures/minimal-scenario.ts';
 
-const base: Scenario = {
-  schemaVersion: 3,
-  name: '测试情景',
-  baseYear: 2020,
-  endYear: 2035,
-  parameters: { tfr_end: 1.1 },
-  basePopulation: { kind: 'headline' },
-  bedProjects: [],
-  indicators: [],
-  targets: [],
-  actuals: [],
-};
+const base: Scenario = minimalScenario;
 const baseText = JSON.stringify(base);
 
 /** The errors of a file given as JSON text (so that `__proto__` is an own key, as in a real file). */

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterDef } from '../../models/types.ts';
 import { checkParameterRanges, validateScenario, type Scenario } from '../../src/engine/scenario/schema.ts';
+import { minimalScenario } from '../fixtures/minimal-scenario.ts';
 
-const base: Scenario = {
-  schemaVersion: 3,
-  name: '测试情景',
-  baseYear: 2020,
-  endYear: 2035,
-  parameters: { tfr_end: 1.1 },
-  basePopulation: { kind: 'headline' },
-  bedProjects: [],
-  indicators: [],
-  targets: [],
-  actuals: [],
-};
+const base: Scenario = minimalScenario;
 
 function errorsOf(doc: unknown): string[] {
   const r = validateScenario(doc);
