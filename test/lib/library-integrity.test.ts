@@ -7,7 +7,7 @@ import LZString from 'lz-string';
 import { defaultScenario } from '../../models/presets/index.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import type { ScenarioState } from '../../src/lib/state/app-state.svelte.ts';
-import { ScenarioLibrary } from '../../src/lib/state/scenario-library.svelte.ts';
+import { readTextFile, ScenarioLibrary } from '../../src/lib/state/scenario-library.svelte.ts';
 import { memoryBackend, ScenarioStore } from '../../src/lib/storage/scenario-store.ts';
 import { memoryTabs } from '../../src/lib/storage/tab-presence.ts';
 import { backupToText } from '../../src/io/backup.ts';
@@ -207,5 +207,15 @@ describe('persistent storage and backups', () => {
     expect(A.lib.notice?.kind).toBe('error');
     expect(await A.lib.prepareRestore(Object.assign(new Blob([new Uint8Array([0x7b, 0xc4, 0xe3])]), { name: 'gbk.json' }))).toBe(false);
     expect(A.lib.notice?.details?.[0]).toMatch(/not UTF-8/);
+  });
+});
+
+describe('reading files the planner chooses (item 11)', () => {
+  const gbk = Object.assign(new Blob([new Uint8Array([0x69, 0x6e, 0x64, 0x2c, 0xc4, 0xe3, 0xba, 0xc3])]), { name: 'gbk.csv' }); // "ind,你好" in GBK
+  it('a scenario file must be UTF-8; a CSV in GBK (Chinese Excel) is read and the planner is told', async () => {
+    const strict = await readTextFile(gbk);
+    expect(strict).toEqual({ ok: false, error: expect.stringMatching(/not UTF-8 text \(line 1/) });
+    const csv = await readTextFile(gbk, { csv: true });
+    expect(csv).toMatchObject({ ok: true, text: 'ind,你好', note: { en: expect.stringMatching(/read as GBK\/GB18030/) } });
   });
 });

@@ -20,7 +20,8 @@ import type { Scenario } from '../../engine/scenario/schema.ts';
 import { resultRows } from '../../engine/result-json.ts';
 import { backupToText, parseBackup } from '../../io/backup.ts';
 import { resultsToCsv } from '../../io/results-csv.ts';
-import { decodeUtf8 } from '../../io/text-file.ts';
+import { decodeText } from '../../io/text-decode.ts';
+import { decodeUtf8, MAX_FILE_BYTES } from '../../io/text-file.ts';
 import { downloadText } from '../export/download.ts';
 import { decodeScenarioFromFragment, encodeScenarioToFragment, SHARE_KEY } from '../../io/share-link.ts';
 import { i18n } from '../i18n.svelte.ts';
@@ -114,9 +115,16 @@ function storageText(error: StoreError): Text {
   }
 }
 
-/** Reads a file the planner chose as UTF-8 text, or says why not (the engine's rules, in words). */
-export async function readTextFile(file: Blob & { name: string }): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
-  return decodeUtf8(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
+/**
+ * Reads a file the planner chose as UTF-8 text, or says why not. With `csv`, a file that is not
+ * UTF-8 is read as GBK/GB18030 — what Excel and WPS on Chinese Windows save as "CSV" — and
+ * `note` says so (a scenario or backup file is always UTF-8: anything else is damage).
+ */
+export async function readTextFile(file: Blob & { name: string }, options: { csv?: boolean } = {}): Promise<{ ok: true; text: string; note?: Text } | { ok: false; error: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const utf8 = decodeUtf8(bytes, `“${file.name}”`);
+  if (utf8.ok || !options.csv || bytes.length > MAX_FILE_BYTES) return utf8;
+  return { ok: true, text: decodeText(bytes), note: { zh: `“${file.name}”不是 UTF-8 编码，已按 GBK/GB18030 读取；如有乱码，请另存为“CSV UTF-8”后重新导入。`, en: `“${file.name}” is not UTF-8 and was read as GBK/GB18030; if text looks garbled, save it as "CSV UTF-8" and import it again.` } };
 }
 
 /** The saved scenarios and the work in progress of one page. */
