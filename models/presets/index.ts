@@ -17,7 +17,15 @@ export function findPreset(id: string): PresetDef | undefined {
   return presets.find((p) => p.id === id);
 }
 
+/**
+ * A fresh copy of a preset's scenario, to edit without touching the preset. A scenario is plain
+ * JSON; a JSON round trip also runs in Chromium 86, which has no `structuredClone` (Chrome 98).
+ */
+export function presetScenario(preset: PresetDef): PresetDef['scenario'] {
+  return JSON.parse(JSON.stringify(preset.scenario)) as PresetDef['scenario'];
+}
+
 /** A fresh copy of the default scenario (the app opens on it). */
 export function defaultScenario() {
-  return structuredClone(presets[0].scenario);
+  return presetScenario(presets[0]);
 }

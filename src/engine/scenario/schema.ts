@@ -499,7 +499,7 @@ function formatIssueRaw(issue: v.BaseIssue<unknown>): Issue {
   if (issue.type === 'number' && issue.received === 'NaN') {
     return { path, message: `${where} = NaN: must be a finite number` };
   }
-  if (issue.type === 'record' && issue.path?.at(-1)?.type === 'object') {
+  if (issue.type === 'record' && issue.path?.[issue.path.length - 1]?.type === 'object') {
     return { path, message: `${where}: ${issue.message}` };
   }
   return { path, message: `${where}: expected ${issue.expected ?? 'a valid value'}, received ${issue.received}` };

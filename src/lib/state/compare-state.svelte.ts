@@ -6,7 +6,7 @@
 import type { ProjectionResult, Scenario } from '../../engine/types.ts';
 import { enginePool } from '../engine-client.ts';
 import { scenarioLibrary } from './scenario-library.svelte.ts';
-import { findPreset } from '../../../models/presets/index.ts';
+import { findPreset, presetScenario } from '../../../models/presets/index.ts';
 
 /** The key of the page's current scenario among the compared ones. */
 export const CURRENT_KEY = 'current';
@@ -66,7 +66,7 @@ export class CompareState {
       this.loaded = { ...this.loaded, [id]: { ...this.loaded[id], ...patch } };
     };
     const preset = id.startsWith(PRESET_PREFIX) ? findPreset(id.slice(PRESET_PREFIX.length)) : undefined;
-    const scenario = preset ? structuredClone(preset.scenario) : await scenarioLibrary().read(id);
+    const scenario = preset ? presetScenario(preset) : await scenarioLibrary().read(id);
     if (!scenario) return set({ error: 'cannot be read' });
     set({ scenario });
     try {

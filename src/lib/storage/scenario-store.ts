@@ -64,20 +64,22 @@ export function idbBackend(dbName = 'minzheng-planner', storeName = 'scenarios')
 
 /**
  * A Map-based backend: for tests, and as a session-only fallback when IndexedDB is unavailable.
- * Values are copied in and out, as IndexedDB does (structured clone).
+ * Values are copied in and out, as IndexedDB does; they are plain JSON, so a JSON round trip
+ * copies them (also in Chromium 86, which has no `structuredClone`).
  */
 export function memoryBackend(initial?: Iterable<[string, unknown]>): KeyValueBackend & { readonly map: Map<string, unknown> } {
   const map = new Map<string, unknown>(initial);
+  const copy = (x: unknown): unknown => (x === undefined ? x : JSON.parse(JSON.stringify(x)));
   return {
     map,
-    get: async (key) => (map.has(key) ? structuredClone(map.get(key)) : undefined),
-    set: async (key, value) => void map.set(key, structuredClone(value)),
+    get: async (key) => (map.has(key) ? copy(map.get(key)) : undefined),
+    set: async (key, value) => void map.set(key, copy(value)),
     del: async (key) => void map.delete(key),
     keys: async () => [...map.keys()],
-    entries: async () => [...map.entries()].map(([k, x]): [string, unknown] => [k, structuredClone(x)]),
+    entries: async () => [...map.entries()].map(([k, x]): [string, unknown] => [k, copy(x)]),
     update: async (key, next) => {
-      const out = next(map.has(key) ? structuredClone(map.get(key)) : undefined);
-      if (out) map.set(key, structuredClone(out.value));
+      const out = next(map.has(key) ? copy(map.get(key)) : undefined);
+      if (out) map.set(key, copy(out.value));
     },
   };
 }
