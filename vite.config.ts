@@ -21,8 +21,48 @@ const scopedClassWithoutWhere = {
   },
 };
 
+/**
+ * The page's Content-Security-Policy, written into dist/index.html as a <meta> (a static app
+ * has no response headers; the dev server runs without it, as its CSS is injected inline).
+ * - script-src 'self': no inline script, nothing from elsewhere.
+ * - 'unsafe-eval': the page itself has no eval (test/built/csp.test.ts; the e2e suite also runs
+ *   every view under the policy without it). The engine worker compiles equations with
+ *   `new Function`, and Chromium before ~110 (Chromium 86 among them) gives a dedicated worker
+ *   its page's policy instead of its own: without 'unsafe-eval' the engine stops there.
+ * - style-src 'self': no inline style is needed (Svelte's CSS is a file; Chart.js sets styles
+ *   through CSSOM, which CSP allows).
+ * - img-src data: blob: for chart PNGs; worker-src 'self' for the engine and service workers.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Puts the policy right after <meta charset> in the built page, before anything it governs. */
+const contentSecurityPolicy = {
+  name: 'content-security-policy',
+  apply: 'build' as const,
+  transformIndexHtml: {
+    order: 'post' as const,
+    handler: (html: string) => {
+      const charset = '<meta charset="UTF-8" />';
+      if (!html.includes(charset)) throw new Error(`index.html: no ${charset} to put the Content-Security-Policy after`);
+      return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+    },
+  },
+};
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicy],
   base: './',
   worker: { format: 'es' },
   // The worker bundle is built with the same target (checked on dist/).
