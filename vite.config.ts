@@ -1,6 +1,7 @@
 import { configDefaults } from 'vitest/config';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The oldest browser we build for: Chromium 86, the kernel of 360 Secure Browser 13 that many
@@ -61,8 +62,42 @@ const contentSecurityPolicy = {
   },
 };
 
+/**
+ * Offline and installable: a service worker (Workbox, generated at build time) precaches the
+ * page, every chunk (the lazily loaded views and the engine worker included), the CSS, the icons
+ * and the manifest; the presets are in the bundle. After one visit the app opens and computes
+ * with no network. A new version waits until the planner reloads (the page says so); navigations
+ * with a query (?lang=en) are answered with the cached page.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+  manifest: {
+    name: '民政规划情景模拟器',
+    short_name: '民政规划模拟',
+    description: '民政规划情景模拟器 — 人口老龄化、养老床位、社会救助与社工队伍的五年规划目标测算',
+    lang: 'zh-CN',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#f5f6f8',
+    theme_color: '#8b1a1a',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy],
+  plugins: [svelte(), contentSecurityPolicy, offline],
   base: './',
   worker: { format: 'es' },
   // The worker bundle is built with the same target (checked on dist/).

@@ -10,6 +10,8 @@ import { syntaxProblems } from '../architecture/syntax-check.ts';
 
 const assets = 'dist/assets';
 const files = (ext: string) => readdirSync(assets).filter((f) => f.endsWith(ext)).map((f) => join(assets, f));
+/** The service worker and its Workbox runtime, at the top of dist/. */
+const serviceWorker = () => readdirSync('dist').filter((f) => f === 'sw.js' || /^workbox-[\w-]+\.js$/.test(f)).map((f) => join('dist', f));
 
 /** CSS that Chromium 86 does not know (it drops the whole rule or declaration), with the version that brought it. */
 const NEWER_CSS: [RegExp, string][] = [
@@ -29,9 +31,10 @@ const NEWER_CSS: [RegExp, string][] = [
 ];
 
 describe('the build runs in Chromium 86', () => {
-  it('every JavaScript file, the worker and every lazily loaded view included, passes the syntax check', async () => {
-    const js = files('.js');
+  it('every JavaScript file, the workers and every lazily loaded view included, passes the syntax check', async () => {
+    const js = [...files('.js'), ...serviceWorker()];
     expect(js.some((f) => /engine\.worker/.test(f))).toBe(true);
+    expect(js).toContain(join('dist', 'sw.js'));
     expect(js.length).toBeGreaterThan(5);
     expect(await syntaxProblems(js)).toEqual([]);
   }, 60_000);

@@ -73,3 +73,18 @@ export async function measureSliderLatency(page: Page, paramId: string, moves: n
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/**
+ * Opens every tab of the main area in turn (read from the page, so a new view is included) and
+ * waits until each has drawn something; returns the tab ids. A view that fails to load shows an
+ * alert in the panel: that fails here.
+ */
+export async function openEveryView(page: Page): Promise<string[]> {
+  const ids = await page.locator('[role="tablist"] [role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id));
+  for (const id of ids) {
+    await page.click(`#${id}`);
+    await page.waitForFunction((tab) => document.getElementById(tab)?.getAttribute('aria-selected') === 'true' && (document.getElementById('view-panel')?.innerText ?? '') !== '', id);
+    if ((await page.locator('#view-panel > [role="alert"]').count()) > 0) throw new Error(`${id}: ${await page.locator('#view-panel > [role="alert"]').innerText()}`);
+  }
+  return ids;
+}

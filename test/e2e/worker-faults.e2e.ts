@@ -62,7 +62,7 @@ describe('a dead computing worker in Chromium', () => {
     // The fresh worker goes on serving.
     const rev2 = await moveSlider(page, '0.01');
     await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev2);
-    await page.getByRole('button', { name: '知道了' }).click();
+    await page.getByTestId('engine-notice').getByRole('button', { name: '知道了' }).click();
     expect(await page.getByTestId('engine-notice').count()).toBe(0);
     await page.close();
   }, 90_000);
