@@ -210,7 +210,14 @@ export class EnginePool {
         : a,
     );
     const fn = (slot.remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[o.method];
-    fn(...args).then(
+    let pending: Promise<unknown>;
+    try {
+      pending = fn(...args);
+    } catch (err) {
+      // Never sent (e.g. an argument that cannot be cloned): not a sign of a dead worker.
+      pending = Promise.reject(err);
+    }
+    pending.then(
       (value) => this.settle(slot, o, () => o.resolve(value)),
       (err) => this.settle(slot, o, () => o.reject(err)),
     );

@@ -179,3 +179,13 @@ describe('the engine pool survives a dead worker', () => {
     expect(made.length).toBe(3);
   });
 });
+
+describe('the engine pool and requests that cannot be sent', () => {
+  it('rejects a request whose argument cannot be cloned, and does not take the worker for dead', async () => {
+    const { pool, events } = makePool(100);
+    await expect(remote(pool.anyEngine()).explain(() => 'a function cannot be cloned')).rejects.toThrow();
+    await wait(250);
+    expect(events).toEqual([]);
+    expect(await remote(pool.anyEngine()).explain('pop_total')).toEqual({ worker: 0, id: 'pop_total' });
+  });
+});
