@@ -249,7 +249,8 @@ export function applyLocalDataImport(scenario: Scenario, plan: LocalDataImport, 
   if (plan.issues.length > 0 && !options.validOnly) {
     throw new LocalDataRefusedError(`${plan.fileName}: ${plan.issues.length} row(s) refused; nothing applied`);
   }
-  const s: Scenario = structuredClone(scenario);
+  // A scenario is plain JSON; a JSON round trip copies it also in Chromium 86 (no structuredClone).
+  const s = JSON.parse(JSON.stringify(scenario)) as Scenario;
   const { patch } = plan;
   s.parameters = { ...s.parameters, ...patch.parameters };
   if (Object.keys(patch.provenance).length > 0) s.provenance = { ...(s.provenance ?? {}), ...patch.provenance };
