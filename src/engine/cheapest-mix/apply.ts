@@ -15,7 +15,8 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 export function applyMix(scenario: Scenario, result: MixResult, lang: Lang, date = new Date().toISOString().slice(0, 10)): Scenario {
   if (result.status !== 'solved') throw new Error(`only a solved mix can be applied (this one is ${result.status})`);
   const zh = lang === 'zh';
-  const next: Scenario = structuredClone({ ...scenario, meta: undefined });
+  // A scenario is plain JSON; a JSON round trip copies it also in Chromium 86 (no structuredClone).
+  const next = JSON.parse(JSON.stringify({ ...scenario, meta: undefined })) as Scenario;
   delete next.meta;
   const suffix = zh ? '(最低成本组合)' : ' (cheapest mix)';
   next.name = clip(scenario.name, LIMITS.name - suffix.length) + suffix;
