@@ -185,7 +185,8 @@ export function memoryTabs() {
     channel(): TabChannel {
       let mine: ((m: TabMessage) => void) | null = null;
       return {
-        post: (m) => queueMicrotask(() => listeners.forEach((l) => l !== mine && l(structuredClone(m)))),
+        // A copy, as BroadcastChannel delivers; JSON because Chromium 86 has no structuredClone.
+        post: (m) => queueMicrotask(() => listeners.forEach((l) => l !== mine && l(JSON.parse(JSON.stringify(m)) as TabMessage))),
         listen: (h) => {
           mine = h;
           listeners.add(h);
