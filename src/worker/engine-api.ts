@@ -11,14 +11,10 @@ import type { ProjectionResult, Scenario, TargetDef } from '../engine/types.ts';
 import { cancelledMix, mixSetup, mixSteps, tradeOffSteps, type MixRequest, type MixResult, type MixSetup, type TradeOffRequest, type TradeOffResult } from '../engine/cheapest-mix/index.ts';
 import { driveSteps, type ProgressCallback } from './drive-steps.ts';
 import {
-  mergeChunks,
-  planMonteCarlo,
-  runDrawChunk,
-  summarize,
+  drawInputs,
+  MonteCarloCollector,
   tornado,
   type DrawChunk,
-  type MergedDraws,
-  type MonteCarloPlan,
   type MonteCarloSummary,
   type Tornado,
   type TornadoOutput,
@@ -32,20 +28,15 @@ export interface MonteCarloRequest {
   seriesIds?: string[];
 }
 
-// The last plan and deterministic result, so that the chunks of one run share them.
-let mcKey = '';
-let mcPlan: MonteCarloPlan | null = null;
-let mcBase: ProjectionResult | null = null;
-function monteCarloPlanFor(scenario: Scenario, req: MonteCarloRequest): { plan: MonteCarloPlan; base: ProjectionResult } {
-  const key = JSON.stringify([scenario, req.draws ?? null, req.seed ?? null]);
-  if (key !== mcKey || !mcPlan || !mcBase) {
-    const p = defaultProjector();
-    mcPlan = planMonteCarlo(scenario, p.parameters, req);
-    mcBase = p.run(scenario);
-    mcKey = key;
-  }
-  return { plan: mcPlan, base: mcBase };
+// The collector of the run this worker summarizes, and the plan other workers' chunks follow.
+let collector: { runId: number; c: MonteCarloCollector } | null = null;
+let helper: { key: string; c: MonteCarloCollector } | null = null;
+function helperFor(scenario: Scenario, req: MonteCarloRequest): MonteCarloCollector {
+  const key = JSON.stringify([scenario, req.draws ?? null, req.seed ?? null, req.seriesIds ?? null]);
+  if (helper?.key !== key) helper = { key, c: new MonteCarloCollector(defaultProjector(), scenario, req) };
+  return helper.c;
 }
+const errorOf = (err: unknown) => ({ error: (err as Error).message });
 
 /** A projection, or the message that names the field at fault. */
 export type RunOutcome = { ok: true; result: ProjectionResult; ms: number } | { ok: false; error: string };
@@ -100,27 +91,66 @@ export const engineApi = {
     return { result, text: { zh: describeGoalSeek(result, 'zh'), en: describeGoalSeek(result, 'en') } };
   },
   /**
-   * Draws `from` … `to − 1` of the scenario's Monte Carlo run (the same design in every worker,
-   * so chunks from several workers merge to one result).
+   * Draws `from` … `to − 1` of the scenario's Monte Carlo run, returned to the page (to be
+   * collected by the summarizing worker). Every worker builds the same design from the seed.
    */
   monteCarloChunk(scenario: Scenario, req: MonteCarloRequest, from: number, to: number): DrawChunk | { error: string } {
     try {
-      const { plan, base } = monteCarloPlanFor(scenario, req);
-      if (!(from >= 0 && to <= plan.draws && from < to)) return { error: `draws ${from}–${to} outside 0–${plan.draws}` };
-      return runDrawChunk(defaultProjector(), scenario, plan, from, to, { seriesIds: req.seriesIds, base });
+      const c = helperFor(scenario, req);
+      if (!(from >= 0 && to <= c.plan.draws && from < to)) return { error: `draws ${from}–${to} outside 0–${c.plan.draws}` };
+      return c.run(from, to);
     } catch (err) {
-      return { error: (err as Error).message };
+      return errorOf(err);
     }
   },
-  /** Merges chunks and gives the bands and target probabilities (and the merged draws back). */
-  summarizeMonteCarlo(scenario: Scenario, req: MonteCarloRequest, chunks: DrawChunk[]): { summary: MonteCarloSummary; merged: MergedDraws } | { error: string } {
+  /** Starts collecting run `runId` in this worker (the summarizer); drops any earlier run. */
+  monteCarloBegin(runId: number, scenario: Scenario, req: MonteCarloRequest): { draws: number } | { error: string } {
     try {
-      const { plan } = monteCarloPlanFor(scenario, req);
-      const merged = mergeChunks(chunks);
-      return { summary: summarize(merged, plan, scenario.baseYear), merged };
+      collector = { runId, c: new MonteCarloCollector(defaultProjector(), scenario, req) };
+      return { draws: collector.c.plan.draws };
     } catch (err) {
-      return { error: (err as Error).message };
+      collector = null;
+      return errorOf(err);
     }
+  },
+  /** Computes draws `from` … `to − 1` here and keeps them; answers with the draws collected. */
+  monteCarloRunHere(runId: number, from: number, to: number): { completed: number } | { error: string } {
+    if (collector?.runId !== runId) return { error: `Monte Carlo run ${runId} is no longer current` };
+    try {
+      collector.c.add(collector.c.run(from, to));
+      return { completed: collector.c.completed };
+    } catch (err) {
+      return errorOf(err);
+    }
+  },
+  /** Keeps a chunk another worker computed; answers with the draws collected. */
+  monteCarloCollect(runId: number, chunk: DrawChunk): { completed: number } | { error: string } {
+    if (collector?.runId !== runId) return { error: `Monte Carlo run ${runId} is no longer current` };
+    try {
+      collector.c.add(chunk);
+      return { completed: collector.c.completed };
+    } catch (err) {
+      return errorOf(err);
+    }
+  },
+  /** Bands and target probabilities of the draws collected so far. */
+  monteCarloSummary(runId: number): MonteCarloSummary | { error: string } {
+    if (collector?.runId !== runId) return { error: `Monte Carlo run ${runId} is no longer current` };
+    try {
+      return collector.c.summary();
+    } catch (err) {
+      return errorOf(err);
+    }
+  },
+  /** One series in one year (index) across the draws collected: for a threshold or an export. */
+  monteCarloValues(runId: number, id: string, yearIndex: number): Float64Array | { error: string } {
+    if (collector?.runId !== runId) return { error: `Monte Carlo run ${runId} is no longer current` };
+    return collector.c.values(id, yearIndex) ?? { error: `no draws of "${id}" in year index ${yearIndex}` };
+  },
+  /** The input values of every draw, by parameter id (for an export of the raw draws). */
+  monteCarloInputs(runId: number): Record<string, Float64Array> | { error: string } {
+    if (collector?.runId !== runId) return { error: `Monte Carlo run ${runId} is no longer current` };
+    return drawInputs(collector.c.plan);
   },
   /** One-at-a-time effects of every input on an output in a year, or on a target's margin. */
   tornado(scenario: Scenario, output: TornadoOutput, basis: 'p10-p90' | 'range' = 'p10-p90'): Tornado | { error: string } {
@@ -169,10 +199,10 @@ export function transferablesOf(result: ProjectionResult): ArrayBuffer[] {
 }
 
 /** The buffers of Monte Carlo data (a chunk or merged draws, and bands), to transfer rather than copy. */
-export function monteCarloTransferables(draws: Pick<DrawChunk, 'series' | 'targets'>, summary?: MonteCarloSummary): ArrayBuffer[] {
+export function monteCarloTransferables(draws?: Pick<DrawChunk, 'series' | 'targets'>, summary?: MonteCarloSummary): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const a of Object.values(draws.series)) buffers.add(a.buffer as ArrayBuffer);
-  for (const t of draws.targets) {
+  for (const a of Object.values(draws?.series ?? {})) buffers.add(a.buffer as ArrayBuffer);
+  for (const t of draws?.targets ?? []) {
     buffers.add(t.met.buffer as ArrayBuffer);
     buffers.add(t.margin.buffer as ArrayBuffer);
   }

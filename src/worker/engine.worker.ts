@@ -3,7 +3,6 @@
 import * as Comlink from 'comlink';
 import { engineApi, monteCarloTransferables, transferablesOf, type MonteCarloRequest, type RunOutcome } from './engine-api.ts';
 import type { Scenario } from '../engine/types.ts';
-import type { DrawChunk } from '../engine/uncertainty/index.ts';
 
 const exposed = {
   ...engineApi,
@@ -17,9 +16,9 @@ const exposed = {
     const chunk = engineApi.monteCarloChunk(scenario, req, from, to);
     return 'error' in chunk ? chunk : Comlink.transfer(chunk, monteCarloTransferables(chunk));
   },
-  summarizeMonteCarlo(scenario: Scenario, req: MonteCarloRequest, chunks: DrawChunk[]) {
-    const out = engineApi.summarizeMonteCarlo(scenario, req, chunks);
-    return 'error' in out ? out : Comlink.transfer(out, monteCarloTransferables(out.merged, out.summary));
+  monteCarloSummary(runId: number) {
+    const s = engineApi.monteCarloSummary(runId);
+    return 'error' in s ? s : Comlink.transfer(s, monteCarloTransferables(undefined, s));
   },
 };
 

@@ -116,6 +116,11 @@ export class EnginePool {
     return this.facade(this.slotOf(channel), {});
   }
 
+  /** Every engine of the pool (a Monte Carlo run spreads its draws over all of them). */
+  allEngines(): readonly RemoteEngine[] {
+    return this.remotes;
+  }
+
   /** Any engine, round robin: for one-off requests (explain, checks, goal seek). */
   anyEngine(options: CallOptions = {}): RemoteEngine {
     this.next = (this.next + 1) % this.slots.length;

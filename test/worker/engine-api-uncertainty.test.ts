@@ -7,17 +7,34 @@ import { runMonteCarlo, type DrawChunk } from '../../src/engine/uncertainty/inde
 const scenario = () => structuredClone(findPreset('sanmen-14th')!.scenario);
 
 describe('the worker API for uncertainty', () => {
-  it('chunks run in any order (as several workers would) merge to the in-process run', () => {
+  it('chunks from other workers and from the summarizer, in any order, give the in-process run', () => {
     const req = { draws: 80, seed: 21, seriesIds: ['pop_60plus', 'nursing_bed_share'] };
-    const parts = [[40, 80], [0, 40]].map(([f, t]) => engineApi.monteCarloChunk(scenario(), req, f, t) as DrawChunk);
-    const out = engineApi.summarizeMonteCarlo(scenario(), req, parts);
+    expect(engineApi.monteCarloBegin(7, scenario(), req)).toEqual({ draws: 80 });
+    const far = engineApi.monteCarloChunk(scenario(), req, 40, 80) as DrawChunk;
+    expect(engineApi.monteCarloCollect(7, far)).toEqual({ completed: 40 });
+    const early = engineApi.monteCarloSummary(7);
+    if ('error' in early) throw new Error(early.error);
+    expect(early.completed).toBe(40);
+    expect(engineApi.monteCarloRunHere(7, 0, 40)).toEqual({ completed: 80 });
+    const out = engineApi.monteCarloSummary(7);
     if ('error' in out) throw new Error(out.error);
-    const direct = runMonteCarlo(defaultProjector(), scenario(), req).summary;
-    expect(out.summary).toEqual(direct);
-    expect(out.merged.completed).toBe(80);
-    const buffers = monteCarloTransferables(out.merged, out.summary);
-    expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers.length).toBe(2 + out.merged.targets.length * 2 + 2 * 5);
+    const direct = runMonteCarlo(defaultProjector(), scenario(), req);
+    expect(out).toEqual(direct.summary);
+    const values = engineApi.monteCarloValues(7, 'pop_60plus', 5) as Float64Array;
+    expect(values).toHaveLength(80);
+    for (let k = 0; k < 80; k++) expect(values[k]).toBe(direct.merged.series.pop_60plus[k * direct.merged.years + 5]);
+    const inputs = engineApi.monteCarloInputs(7) as Record<string, Float64Array>;
+    expect(Object.keys(inputs)).toEqual(['disab_trend', 'mortality_improvement', 'tfr_end']);
+    expect(monteCarloTransferables(undefined, out)).toHaveLength(2 * 5);
+  });
+
+  it('refuses chunks of an earlier run and overlapping chunks', () => {
+    const req = { draws: 40, seed: 1, seriesIds: ['pop_total'] };
+    engineApi.monteCarloBegin(8, scenario(), req);
+    expect(engineApi.monteCarloRunHere(8, 0, 20)).toEqual({ completed: 20 });
+    expect(engineApi.monteCarloRunHere(8, 10, 30)).toEqual({ error: 'chunk 10–30 overlaps the draws collected or lies outside 0–40' });
+    engineApi.monteCarloBegin(9, scenario(), req);
+    expect(engineApi.monteCarloSummary(8)).toEqual({ error: 'Monte Carlo run 8 is no longer current' });
   });
 
   it('answers bad requests with a message', () => {

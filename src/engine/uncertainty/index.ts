@@ -3,7 +3,9 @@ export { cdf, normalCdf, quantile } from './distributions.ts';
 export { BAND_PERCENTILES, percentilesOf } from './percentiles.ts';
 export { latinHypercube, type LatinHypercube } from './sampler.ts';
 export { canBeUncertain, checkUncertainty, uncertainInputs, valueOf, type UncertainInput, type UncertaintyIssue } from './ranges.ts';
+export { MonteCarloCollector } from './collector.ts';
 export {
+  drawInputs,
   drawValues,
   mergeChunks,
   monteCarloSettings,

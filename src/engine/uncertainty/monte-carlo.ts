@@ -60,6 +60,17 @@ export function drawValues(plan: MonteCarloPlan, k: number): Record<string, numb
   return out;
 }
 
+/** The input values of every draw of a plan, by parameter id (draw order). */
+export function drawInputs(plan: MonteCarloPlan): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const input of plan.inputs) out[input.id] = new Float64Array(plan.draws);
+  for (let k = 0; k < plan.draws; k++) {
+    const v = drawValues(plan, k);
+    for (const id in v) out[id][k] = v[id];
+  }
+  return out;
+}
+
 /** Per draw of a chunk: what each target gave. */
 export interface TargetDraws {
   id: string;
@@ -78,7 +89,7 @@ export interface DrawChunk {
   targets: TargetDraws[];
   /** Draws whose projection failed (their values are NaN), with the first message. */
   failed: number;
-  error?: string;
+  drawError?: string;
 }
 
 /**
@@ -102,14 +113,14 @@ export function runDrawChunk(
   for (const id of ids) if (base.series[id]) series[id] = new Float64Array(n * count).fill(NaN);
   const targets: TargetDraws[] = scenario.targets.map((t) => ({ id: t.id, met: new Uint8Array(count), margin: new Float64Array(count).fill(NaN) }));
   let failed = 0;
-  let error: string | undefined;
+  let drawError: string | undefined;
   for (let d = 0; d < count; d++) {
     let r: ProjectionResult;
     try {
       r = projector.run(scenario, drawValues(plan, from + d), base);
     } catch (err) {
       failed++;
-      error ??= (err as Error).message;
+      drawError ??= (err as Error).message;
       continue;
     }
     for (const id in series) {
@@ -123,7 +134,7 @@ export function runDrawChunk(
       targets[t].margin[d] = v.margin ?? NaN;
     }
   }
-  return error === undefined ? { from, to, years: n, series, targets, failed } : { from, to, years: n, series, targets, failed, error };
+  return drawError === undefined ? { from, to, years: n, series, targets, failed } : { from, to, years: n, series, targets, failed, drawError };
 }
 
 /** P10, P25, P50, P75, P90 of one series, one value per year. */
@@ -168,7 +179,8 @@ export interface MonteCarloSummary {
   bands: Record<string, Band>;
   targets: TargetProbability[];
   inputs: InputSummary[];
-  error?: string;
+  /** The message of the first draw whose projection failed. */
+  drawError?: string;
 }
 
 /** All draws of each series, merged from chunks: `[k * years + year]` in draw order. */
@@ -178,7 +190,7 @@ export interface MergedDraws {
   series: Record<string, Float64Array>;
   targets: TargetDraws[];
   failed: number;
-  error?: string;
+  drawError?: string;
 }
 
 /** Merges chunks (in any order; they must not overlap) into one set of draws in draw order. */
@@ -187,7 +199,7 @@ export function mergeChunks(chunks: readonly DrawChunk[]): MergedDraws {
   if (chunks.length === 1) {
     const c = chunks[0];
     const one: MergedDraws = { completed: c.to - c.from, years: c.years, series: c.series, targets: c.targets, failed: c.failed };
-    if (c.error !== undefined) one.error = c.error;
+    if (c.drawError !== undefined) one.drawError = c.drawError;
     return one;
   }
   const sorted = [...chunks].sort((a, b) => a.from - b.from);
@@ -199,7 +211,7 @@ export function mergeChunks(chunks: readonly DrawChunk[]): MergedDraws {
   const targets: TargetDraws[] = (sorted[0]?.targets ?? []).map((t) => ({ id: t.id, met: new Uint8Array(completed), margin: new Float64Array(completed) }));
   let at = 0;
   let failed = 0;
-  let error: string | undefined;
+  let drawError: string | undefined;
   for (const c of sorted) {
     const count = c.to - c.from;
     for (const id of ids) series[id].set(c.series[id], at * years);
@@ -209,9 +221,9 @@ export function mergeChunks(chunks: readonly DrawChunk[]): MergedDraws {
     });
     at += count;
     failed += c.failed;
-    error ??= c.error;
+    drawError ??= c.drawError;
   }
-  return error === undefined ? { completed, years, series, targets, failed } : { completed, years, series, targets, failed, error };
+  return drawError === undefined ? { completed, years, series, targets, failed } : { completed, years, series, targets, failed, drawError };
 }
 
 /** Bands and target probabilities of merged draws. */
@@ -248,7 +260,7 @@ export function summarize(merged: MergedDraws, plan: MonteCarloPlan, baseYear: n
   const years = Array.from({ length: n }, (_, i) => baseYear + i);
   const inputs = plan.inputs.map((i) => ({ id: i.id, range: i.range, origin: i.origin, label: i.label, source: i.source }));
   const s: MonteCarloSummary = { draws: plan.draws, completed: D, failed: merged.failed, seed: plan.seed, baseYear, years, bands, targets, inputs };
-  if (merged.error !== undefined) s.error = merged.error;
+  if (merged.drawError !== undefined) s.drawError = merged.drawError;
   return s;
 }
 

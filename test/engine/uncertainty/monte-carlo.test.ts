@@ -22,14 +22,14 @@ describe('Monte Carlo', () => {
     expect(b.targets).toEqual(a.targets);
     const c = runMonteCarlo(projector, s, { draws: 120, seed: 12, seriesIds: SERIES }).summary;
     expect(c.bands.pop_60plus.p10).not.toEqual(a.bands.pop_60plus.p10);
-  });
+  }, 30_000);
 
   it('stores the seed and draws in the scenario and uses them', () => {
     const s = { ...preset('china-2020'), uncertainty: { draws: 40, seed: 99, ranges: {} } };
     const fromScenario = runMonteCarlo(projector, s, { seriesIds: SERIES }).summary;
     expect(fromScenario).toMatchObject({ draws: 40, seed: 99, completed: 40 });
     expect(runMonteCarlo(projector, preset('china-2020'), { draws: 40, seed: 99, seriesIds: SERIES }).summary.bands).toEqual(fromScenario.bands);
-  });
+  }, 30_000);
 
   it('gives the same result however the draws are split into chunks and merged', () => {
     const s = preset('taian-14th');
@@ -38,7 +38,7 @@ describe('Monte Carlo', () => {
     const base = projector.run(s);
     const chunks = [[60, 90], [0, 25], [25, 60]].map(([f, t]) => runDrawChunk(projector, s, plan, f, t, { seriesIds: SERIES, base }));
     expect(summarize(mergeChunks(chunks), plan, s.baseYear)).toEqual(whole);
-  });
+  }, 30_000);
 
   it('zero-width ranges collapse the bands onto the deterministic run', () => {
     const s0 = preset('jinan-13th');
@@ -65,7 +65,7 @@ describe('Monte Carlo', () => {
       }
     }
     summary.targets.forEach((t, i) => expect(t.probability).toBe(det.targets[i].error ? null : det.targets[i].met ? 1 : 0));
-  });
+  }, 30_000);
 
   it('p10 ≤ p25 ≤ p50 ≤ p75 ≤ p90 in every series and year', () => {
     for (const id of ['china-2020', 'sanmen-14th', 'putuo-13th']) {
@@ -79,7 +79,7 @@ describe('Monte Carlo', () => {
         }
       }
     }
-  });
+  }, 30_000);
 
   it('a target met in every draw has probability 1; one missed in every draw has 0; one that flips lies between', () => {
     const s0 = preset('china-2020');
@@ -98,7 +98,7 @@ describe('Monte Carlo', () => {
     expect(p).toBeLessThan(0.8);
     expect(summary.targets[2].marginP10!).toBeLessThan(0);
     expect(summary.targets[2].marginP90!).toBeGreaterThan(0);
-  });
+  }, 30_000);
 
   it('draws only the uncertain inputs, within their ranges, with tied inputs at the same rank', () => {
     const s: Scenario = {
@@ -128,7 +128,7 @@ describe('Monte Carlo', () => {
       expect(d.dibao_growth_urban).toBeLessThanOrEqual(0.08);
       expect(Object.keys(d)).not.toContain('disab_trend');
     }
-  });
+  }, 30_000);
 
   it('the share of draws at or under a threshold moves with the threshold', () => {
     const s = preset('china-2020');
@@ -139,5 +139,5 @@ describe('Monte Carlo', () => {
     expect(shareAtOrBelow(merged, 'pop_total', y, p50)).toBeCloseTo(0.5, 1);
     expect(shareAtOrBelow(merged, 'pop_total', y, summary.bands.pop_total.p90[y] + 1)).toBeGreaterThan(0.88);
     expect(shareAtOrBelow(merged, 'nope', y, 0)).toBeNull();
-  });
+  }, 30_000);
 });
