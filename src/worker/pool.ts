@@ -118,7 +118,7 @@ export class EnginePool {
 
   /** Every engine of the pool (a Monte Carlo run spreads its draws over all of them). */
   allEngines(): readonly RemoteEngine[] {
-    return this.remotes;
+    return this.slots.map((_, i) => this.facade(i, {}));
   }
 
   /** Any engine, round robin: for one-off requests (explain, checks, goal seek). */

@@ -60,6 +60,13 @@ export class ScenarioState {
     void this.recompute();
   }
 
+  /** Sets the uncertain inputs and Monte Carlo settings (the deterministic run is unchanged). */
+  setUncertainty(u: Scenario['uncertainty']): void {
+    if (u) this.scenario.uncertainty = u;
+    else delete this.scenario.uncertainty;
+    void this.recompute();
+  }
+
   /** Sets the projection's base and end years and recomputes. */
   setYears(baseYear: number, endYear: number): void {
     this.scenario.baseYear = baseYear;

@@ -8,7 +8,7 @@
 import type { Scenario } from '../../engine/types.ts';
 import type { MonteCarloSummary } from '../../engine/uncertainty/index.ts';
 import type { RemoteEngine } from '../../worker/pool.ts';
-import { enginePool } from '../engine-client.ts';
+import { monteCarloPool } from '../engine-client.ts';
 
 /** Where the run is. */
 export type UncertaintyStatus = 'off' | 'running' | 'done' | 'error';
@@ -33,15 +33,19 @@ export class UncertaintyState {
   /** The run whose summary is shown (bumped by every start and cancel). */
   runId = $state(0);
 
+  /** Bumped when a chart asks for a series not in the run (the runner then starts again). */
+  wantedVersion = $state(0);
+
   private key = '';
   private wanted = new Set<string>();
 
-  constructor(private readonly engines: () => readonly RemoteEngine[] = () => enginePool().allEngines()) {}
+  constructor(private readonly engines: () => readonly RemoteEngine[] = () => monteCarloPool().allEngines()) {}
 
   /** Series a chart wants bands for; a new one restarts the run when bands are on. */
   want(ids: readonly string[]): boolean {
     let added = false;
     for (const id of ids) if (!this.wanted.has(id)) (this.wanted.add(id), (added = true));
+    if (added) this.wantedVersion++;
     return added;
   }
 
@@ -128,6 +132,14 @@ export class UncertaintyState {
     const chunk = await engine.monteCarloChunk(scenario, req, from, to);
     if ('error' in chunk) return chunk;
     return collector.monteCarloCollect(run, chunk);
+  }
+
+  /** The input values of every draw of the shown run, by parameter id. */
+  async inputs(): Promise<Record<string, Float64Array> | null> {
+    if (!this.summary) return null;
+    const [collector] = this.engines();
+    const v = await collector.monteCarloInputs(this.runId);
+    return 'error' in v ? null : (v as Record<string, Float64Array>);
   }
 
   /** One series in one year across the draws of the shown run (null when none). */

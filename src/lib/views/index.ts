@@ -17,6 +17,7 @@ export const views: ViewDef[] = [
   { id: 'care-workers', label: { zh: '养老护理员', en: 'Elder-care workers' }, load: async () => (await import('./care-workers-view.svelte')).default },
   { id: 'social-workers', label: { zh: '社会工作者', en: 'Social workers' }, load: async () => (await import('./social-workers-view.svelte')).default },
   { id: 'assistance', label: { zh: '社会救助', en: 'Assistance' }, load: async () => (await import('./assistance-view.svelte')).default },
+  { id: 'uncertainty', label: { zh: '不确定性', en: 'Uncertainty' }, load: async () => (await import('./uncertainty-view.svelte')).default },
   { id: 'evaluation', label: { zh: '规划评估', en: 'Plan evaluation' }, load: async () => (await import('./evaluation-view.svelte')).default },
   { id: 'compare', label: { zh: '情景比较', en: 'Compare' }, load: async () => (await import('./compare-view.svelte')).default },
 ];
