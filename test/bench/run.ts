@@ -11,6 +11,7 @@ import { defaultScenario } from '../../models/presets/index.ts';
 import { parseScenario } from '../../src/engine/scenario/migrate.ts';
 import { launchChromium, measureSliderLatency, openApp, percentile } from '../e2e/browser.ts';
 import { median, timeRuns } from './timing.ts';
+import { benchMonteCarloBrowser } from './monte-carlo-browser.bench.ts';
 
 const print = (name: string, value: number, digits = 3) => console.log(`${name}: ${value.toFixed(digits)}`);
 
@@ -61,6 +62,7 @@ async function benchBrowser() {
     print('slider_update_median_ms', percentile(lat, 50), 1);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     if (heap) print('page_js_heap_mb', heap / 2 ** 20, 1);
+    for (const r of await benchMonteCarloBrowser(browser, server.resolvedUrls!.local[0])) print(r.name, r.value, 1);
   } finally {
     await browser.close();
     await server.close();

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openApp, revision } from './browser.ts';
+import { eventually } from './eventually.ts';
+
+let browser: Browser;
+const errors: string[] = [];
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const progress = (page: Page) =>
+  page.evaluate(() => {
+    const e = document.querySelector('[data-testid="mc-progress"]')!;
+    return { status: e.getAttribute('data-status'), done: Number(e.getAttribute('data-done')), total: Number(e.getAttribute('data-total')) };
+  });
+
+async function openUncertainty(lang: 'zh' | 'en', preset = 'sanmen-14th'): Promise<Page> {
+  const page = await openApp(browser, `${inject('baseUrl')}?lang=${lang}`, errors);
+  const rev = await revision(page);
+  await page.getByRole('combobox', { name: lang === 'zh' ? '预设情景' : 'Preset' }).selectOption(preset);
+  await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
+  await page.getByRole('tab', { name: lang === 'zh' ? '不确定性' : 'Uncertainty' }).click();
+  await page.waitForSelector('[data-testid="mc-progress"]');
+  return page;
+}
+
+describe('uncertainty in Chromium', () => {
+  it('draws, gives each target a probability, a threshold share and a tornado (zh)', async () => {
+    const page = await openUncertainty('zh');
+    await page.getByRole('checkbox', { name: /显示不确定性区间/ }).check();
+    await eventually(async () => expect((await progress(page)).status).toBe('done'), 60_000);
+    expect((await progress(page)).done).toBe(1000);
+    const probs = await page.locator('[data-testid="target-probabilities"] [data-testid="probability"]').allInnerTexts();
+    expect(probs.length).toBeGreaterThan(3);
+    for (const p of probs) expect(p).toMatch(/^\d{1,3}%$/);
+    await eventually(async () => expect(await page.getByTestId('threshold-share').innerText()).toMatch(/概率：\d{1,3}%/));
+    await eventually(async () => expect(await page.locator('[data-testid="tornado"] tbody tr').count()).toBeGreaterThan(0));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a slider move during the draws updates the projection at once and restarts the draws for the new inputs (en)', async () => {
+    const page = await openUncertainty('en');
+    await page.getByRole('spinbutton', { name: 'Draws' }).fill('5000');
+    await page.getByRole('spinbutton', { name: 'Draws' }).press('Enter');
+    await page.getByRole('checkbox', { name: /Show uncertainty/ }).check();
+    await eventually(async () => expect((await progress(page)).done).toBeGreaterThan(0), 30_000);
+    expect((await progress(page)).total).toBe(5000);
+    const rev = await revision(page);
+    await page.getByRole('slider', { name: /Total fertility rate, end year/ }).fill('1.6');
+    await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev, { timeout: 5000 });
+    // The run in progress is dropped; a new one starts from draw 0 for the new inputs and ends.
+    await eventually(async () => expect((await progress(page)).status).toBe('done'), 90_000);
+    expect((await progress(page)).done).toBe(5000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a range outside the allowed values, naming the field, and takes a good one', async () => {
+    const page = await openUncertainty('en');
+    await page.getByRole('combobox', { name: 'Input to give a range' }).selectOption({ label: 'Urban dibao standard growth' });
+    await page.getByRole('button', { name: 'Set a range' }).click();
+    await page.getByRole('textbox', { name: 'High' }).fill('900');
+    await page.getByRole('button', { name: 'Save range' }).click();
+    await eventually(async () => expect(await page.getByRole('alert').first().innerText()).toMatch(/uncertainty\.ranges\.dibao_growth_urban\.high = 9: allowed/));
+    await page.getByRole('textbox', { name: 'High' }).fill('9');
+    await page.getByRole('button', { name: 'Save range' }).click();
+    await eventually(async () => expect(await page.locator('[data-testid="uncertain-inputs"] tr[data-input-id="dibao_growth_urban"]').count()).toBe(1));
+    await page.close();
+  });
+});
