@@ -38,6 +38,8 @@ export class UncertaintyState {
 
   private key = '';
   private wanted = new Set<string>();
+  private last: Scenario | null = null;
+  private listening = false;
 
   constructor(private readonly engines: () => readonly RemoteEngine[] = () => monteCarloPool().allEngines()) {}
 
@@ -72,6 +74,8 @@ export class UncertaintyState {
     const key = JSON.stringify([scenario, seriesIds]);
     if (key === this.key) return;
     this.key = key;
+    this.last = scenario;
+    this.listenForRestarts();
     const run = ++this.runId;
     const t0 = performance.now();
     this.summary = null;
@@ -125,6 +129,17 @@ export class UncertaintyState {
       this.error = (err as Error).message;
       this.status = 'error';
     }
+  }
+
+  /** A worker of the run died and was replaced (it held the collected draws): draw again. */
+  private listenForRestarts(): void {
+    if (this.listening || typeof Worker === 'undefined') return;
+    this.listening = true;
+    monteCarloPool().onEvent((e) => {
+      if (e.kind !== 'restarted' || !this.last || this.status !== 'running') return;
+      this.key = '';
+      void this.start(this.last);
+    });
   }
 
   /** A chunk computed by another worker, handed to the collecting one. */
