@@ -5,9 +5,13 @@
  * Method notes: models/population.md.
  */
 import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef, Text } from './types.ts';
+import type { PathId } from './scenario.ts';
 import { CENSUS_2020_AGE_GROUPS, CENSUS_2020_POPULATION_SOURCE } from './data/census-2020-population.ts';
 import {
   CENSUS_SRB_2020,
+  E0_2020_SOURCE,
+  NHC_E0,
+  WPP2024_E0_2020,
   CENSUS_TFR_2020_STATED,
   CENSUS_URBAN_SHARE_2020,
   SRB_SOURCE,
@@ -70,17 +74,50 @@ const parameters: ParameterDef[] = [
     default: CENSUS_SRB_2020, min: 95, max: 125, step: 0.1, group: 'fertility', format: 'ratio', source: SRB_SOURCE,
   },
   {
-    id: 'mortality_base_period', label: t('基础死亡率时期', 'Base death rates (period)'), unit: t('选项', 'choice'),
+    id: 'e0_base', label: t('基期人均预期寿命', 'Life expectancy at birth, base year'), unit: t('岁', 'years'),
+    default: NHC_E0[2020] as number, min: 60, max: 90, step: 0.01, group: 'mortality', format: 'ratio', source: E0_2020_SOURCE,
+    description: t(
+      '基础死亡率按同一倍数缩放,使基期生命表的预期寿命(男女按出生性别比加权)等于此值',
+      'The base death rates are scaled by one factor so that the base-year life table (sexes weighted by the sex ratio at birth) gives this value'),
+  },
+  {
+    id: 'e0_base_by_sex', label: t('基期预期寿命分性别设定', 'Base-year life expectancy by sex'), unit: t('选项', 'choice'),
     default: 0, min: 0, max: 1, step: 1, integer: true, group: 'mortality',
-    choices: [t('联合国WPP2024 2015–2020年', 'UN WPP 2024, 2015–2020'), t('联合国WPP2024 2020–2025年(含新冠)', 'UN WPP 2024, 2020–2025 (incl. COVID-19)')],
-    source: { kind: 'data', ref: 'models/data/wpp2024-mortality.ts', note: '2015-2020 recommended for a 2020 base' },
+    choices: [t('否:男女合计一个值(保持WPP男女差异)', 'No: one value for both sexes (keeps the WPP sex gap)'), t('是:男、女各自的基期预期寿命', 'Yes: male and female values')],
+    source: { kind: 'assumption', ref: 'off unless a plan or bulletin states both sexes' },
+  },
+  {
+    id: 'e0_base_male', label: t('基期男性预期寿命', 'Male life expectancy, base year'), unit: t('岁', 'years'),
+    default: WPP2024_E0_2020.male, min: 55, max: 90, step: 0.01, group: 'mortality', format: 'ratio',
+    source: { kind: 'data', ref: 'UN WPP 2024, China, calendar year 2020 (china-life-expectancy.csv WPP2024-annual)', note: 'used only when e0_base_by_sex = 1' },
+  },
+  {
+    id: 'e0_base_female', label: t('基期女性预期寿命', 'Female life expectancy, base year'), unit: t('岁', 'years'),
+    default: WPP2024_E0_2020.female, min: 55, max: 95, step: 0.01, group: 'mortality', format: 'ratio',
+    source: { kind: 'data', ref: 'UN WPP 2024, China, calendar year 2020 (china-life-expectancy.csv WPP2024-annual)', note: 'used only when e0_base_by_sex = 1' },
+  },
+  {
+    id: 'mortality_base_period', label: t('基础死亡率(年龄模式)时期', 'Base death rates (age pattern): period'), unit: t('选项', 'choice'),
+    default: -1, min: -1, max: 1, step: 1, integer: true, group: 'mortality',
+    choices: [
+      t('自动:距基期最近的WPP时期', 'Automatic: the WPP period nearest the base year'),
+      t('联合国WPP2024 2015–2020年', 'UN WPP 2024, 2015–2020'),
+      t('联合国WPP2024 2020–2025年(含新冠)', 'UN WPP 2024, 2020–2025 (incl. COVID-19)'),
+    ],
+    source: {
+      kind: 'data', ref: 'models/data/wpp2024-mortality.ts',
+      note: 'automatic: 2015-2020 up to a 2020 base (a tie at 2020 goes to 2015-2020: the later period holds the COVID-19 wave), 2020-2025 from 2021; the level is set by e0_base',
+    },
+    description: t(
+      '只决定死亡率的年龄、性别模式;水平由基期预期寿命决定。结果中"基础死亡率时期"显示实际采用的时期',
+      'Sets only the age and sex pattern of mortality; its level comes from the base-year life expectancy. The result "base death-rate period" shows the period used'),
   },
   {
     id: 'mortality_improvement', label: t('死亡率年均下降率', 'Mortality improvement'), unit: t('比例/年', 'fraction per year'),
     default: 0.015, min: -0.02, max: 0.06, step: 0.001, group: 'mortality', format: 'rate',
     source: {
       kind: 'assumption', ref: 'about 1.5 %/yr (MODEL.md §1)',
-      note: 'gives e0 ≈ 77.5 → 79.9 over 2020–2035 on the WPP 2015-2020 base; official e0 rose 77.93 (2020) → 79.25 (2025)',
+      note: 'from e0 77.93 in 2020 it gives about 79.1 in 2025 and 81.3 in 2035; the official e0 rose 77.93 (2020) → 79.25 (2025)',
     },
   },
   {
@@ -91,7 +128,7 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'e0_target', label: t('末期目标人均预期寿命', 'Target life expectancy in the end year'), unit: t('岁', 'years'),
-    default: 80, min: 70, max: 90, step: 0.1, group: 'mortality', format: 'ratio',
+    default: 80, min: 60, max: 90, step: 0.1, group: 'mortality', format: 'ratio',
     source: { kind: 'assumption', ref: 'planner to set; Health China target is 79.0 by 2030 (national-targets.csv)' },
   },
   {
@@ -133,7 +170,7 @@ export const POPULATION_KERNEL_OUTPUT_IDS = [
   'pop_total', 'pop_male', 'pop_female', 'pop_0_14', 'pop_15_59', 'pop_15_64', 'pop_60plus', 'pop_65plus', 'pop_80plus',
   'pop_60_64', 'pop_65_69', 'pop_70_74', 'pop_75_79', 'pop_80_84', 'pop_85plus', 'pop_80_89', 'pop_90_99', 'pop_100plus',
   'births', 'deaths', 'net_migration', 'tfr', 'life_expectancy', 'life_expectancy_male', 'life_expectancy_female',
-  'mortality_improvement_applied',
+  'mortality_improvement_applied', 'mortality_base_period_start', 'mortality_scale_male', 'mortality_scale_female',
 ] as const;
 
 /** A series id the population kernel produces. */
@@ -171,13 +208,15 @@ const kernelOutputs: KernelOutputDef[] = [
     'Mode 0: rate ‰ × start-of-year population; mode 1: start-of-year population × (1 + growth rate) − population after births and deaths (the residual). Spread by the assumed age profile; net out-migration is spread by profile × population')),
   {
     id: 'tfr', label: t('总和生育率', 'Total fertility rate'), unit: t('孩子/妇女', 'children per woman'), format: 'ratio',
-    method: method('tfr_base + (tfr_end − tfr_base) × t / 期数,线性', 'tfr_base + (tfr_end − tfr_base) × t / horizon, linear'),
+    method: method(
+      'tfr_base + (tfr_end − tfr_base) × t / 期数,线性;设有按年路径时为路径各点间的线性插值',
+      'tfr_base + (tfr_end − tfr_base) × t / horizon, linear; with a path by year, linear between its points'),
   },
   {
     id: 'life_expectancy', label: t('人均预期寿命', 'Life expectancy at birth'), unit: t('岁', 'years'), format: 'ratio',
     method: method(
-      '当年死亡率(m × 乘数)的时期生命表,男女按出生性别比加权;乘数 = (1 − 下降率)^t',
-      'Period life table of the year\'s death rates (m × multiplier), sexes weighted by the sex ratio at birth; multiplier = (1 − improvement)^t'),
+      '当年死亡率(m × 缩放系数 × 乘数)的时期生命表,男女按出生性别比加权;缩放系数使基期值等于 e0_base;乘数 = (1 − 下降率)^t,或使各年等于预期寿命路径',
+      'Period life table of the year\'s death rates (m × scale × multiplier), sexes weighted by the sex ratio at birth; the scale makes the base year equal e0_base; multiplier = (1 − improvement)^t, or solved so that each year equals the life-expectancy path'),
   },
   {
     id: 'life_expectancy_male', label: t('男性预期寿命', 'Male life expectancy'), unit: t('岁', 'years'), format: 'ratio',
@@ -189,8 +228,61 @@ const kernelOutputs: KernelOutputDef[] = [
   },
   {
     id: 'mortality_improvement_applied', label: t('采用的死亡率年均下降率', 'Mortality improvement applied'), unit: t('比例/年', 'fraction per year'), format: 'rate',
-    method: method('等于 mortality_improvement,或按目标预期寿命二分法求解', 'Equal to mortality_improvement, or solved by bisection from the target life expectancy'),
+    method: method(
+      '等于 mortality_improvement,或按目标预期寿命求解,或为下降率路径;有预期寿命路径时为 1 − 乘数(t)/乘数(t−1)',
+      'Equal to mortality_improvement, or solved from the target life expectancy, or the improvement path; with a life-expectancy path, 1 − multiplier(t)/multiplier(t−1)'),
   },
+  {
+    id: 'mortality_base_period_start', label: t('基础死亡率时期(起始年)', 'Base death-rate period (first year)'), unit: t('年', 'year'), format: 'year',
+    method: method(
+      '采用的联合国WPP2024五年期死亡率的起始年:2015 = 2015–2020年,2020 = 2020–2025年(自动选择距基期最近者)',
+      'First year of the UN WPP 2024 five-year period whose death rates are used: 2015 = 2015–2020, 2020 = 2020–2025 (automatic: the period nearest the base year)'),
+  },
+  {
+    id: 'mortality_scale_male', label: t('男性死亡率缩放系数', 'Male death-rate scale'), unit: t('倍', 'factor'), format: 'ratio',
+    method: method('基础死亡率乘以该系数后,基期生命表的预期寿命等于 e0_base(或男性基期值);求解方法:单调方程的区间割线法', 'Base death rates times this factor give the base-year life expectancy e0_base (or the male value); solved on a bracket by the Illinois method (e0 falls monotonically with the factor)'),
+  },
+  {
+    id: 'mortality_scale_female', label: t('女性死亡率缩放系数', 'Female death-rate scale'), unit: t('倍', 'factor'), format: 'ratio',
+    method: method('同上(女性);男女合计设定时与男性系数相同', 'As above (female); equal to the male factor when one value is given for both sexes'),
+  },
+];
+
+/** The UN WPP 2024 five-year periods of base death rates (index = `mortality_base_period` choice − 1). */
+export const MORTALITY_PERIODS: readonly { start: number; end: number; label: Text }[] = [
+  { start: 2015, end: 2020, label: t('联合国WPP2024 2015–2020年', 'UN WPP 2024, 2015–2020') },
+  { start: 2020, end: 2025, label: t('联合国WPP2024 2020–2025年', 'UN WPP 2024, 2020–2025') },
+];
+
+/**
+ * A demographic driver that may follow a path by year (`Scenario.paths`) instead of its
+ * base/end pair. `baseParam` gives the base-year value when the path has no point at or before
+ * the base year; `rangeParam` gives the allowed range and unit of the path's values; `replaces`
+ * are the parameters that a path makes unused; the points editor sits beside `anchorParam`.
+ */
+export interface DriverPathDef {
+  id: PathId;
+  label: Text;
+  baseParam: string;
+  rangeParam: string;
+  replaces: readonly string[];
+  anchorParam: string;
+}
+
+/** Every driver that may follow a path by year. */
+export const DRIVER_PATHS: readonly DriverPathDef[] = [
+  { id: 'tfr', label: t('总和生育率', 'Total fertility rate'), baseParam: 'tfr_base', rangeParam: 'tfr_end', replaces: ['tfr_end'], anchorParam: 'tfr_end' },
+  {
+    id: 'e0', label: t('人均预期寿命', 'Life expectancy at birth'), baseParam: 'e0_base', rangeParam: 'e0_base',
+    replaces: ['mortality_improvement', 'e0_target_mode', 'e0_target'], anchorParam: 'e0_target',
+  },
+  {
+    id: 'mortality_improvement', label: t('死亡率年均下降率', 'Mortality improvement'), baseParam: 'mortality_improvement', rangeParam: 'mortality_improvement',
+    replaces: ['mortality_improvement', 'e0_target_mode', 'e0_target'], anchorParam: 'mortality_improvement',
+  },
+  { id: 'net_migration_rate', label: t('净迁移率', 'Net migration rate'), baseParam: 'net_migration_rate', rangeParam: 'net_migration_rate', replaces: ['net_migration_rate'], anchorParam: 'net_migration_rate' },
+  { id: 'growth_rate', label: t('总人口年均增长率', 'Total population growth rate'), baseParam: 'growth_rate', rangeParam: 'growth_rate', replaces: ['growth_rate'], anchorParam: 'growth_rate' },
+  { id: 'urban_share', label: t('城镇化率', 'Urban share'), baseParam: 'urban_share_base', rangeParam: 'urban_share_base', replaces: ['urban_share_end'], anchorParam: 'urban_share_end' },
 ];
 
 const eq = (id: string, zh: string, en: string, unit: Text, expr: string, format: EquationDef['format']): EquationDef =>
@@ -203,7 +295,7 @@ const equations: EquationDef[] = [
   eq('old_age_dependency', '老年抚养比(65+/15–64)', 'Old-age dependency ratio (65+/15–64)', FRACTION, 'pop_65plus / pop_15_64', 'share'),
   eq('pop_60_79', '60–79岁人口', 'Population aged 60–79', PERSONS, 'pop_60plus - pop_80plus', 'count'),
   eq('urban_share', '城镇化率', 'Urban share', FRACTION,
-    'urban_share_base + (urban_share_end - urban_share_base) * (horizon > 0 ? t / horizon : 0)', 'share'),
+    'urban_share_path_on == 1 ? urban_share_path : urban_share_base + (urban_share_end - urban_share_base) * (horizon > 0 ? t / horizon : 0)', 'share'),
   eq('pop_urban', '城镇人口', 'Urban population', PERSONS, 'pop_total * urban_share', 'count'),
   eq('pop_rural', '乡村人口', 'Rural population', PERSONS, 'pop_total - pop_urban', 'count'),
   eq('pop_60plus_urban', '城镇60岁及以上人口(按城镇化率)', 'Urban population 60+ (by urban share)', PERSONS, 'pop_60plus * urban_share', 'count'),

@@ -90,6 +90,25 @@ export interface Actual {
   source?: string;
 }
 
+/** One point of a path by year: the driver's value in that calendar year. */
+export interface PathPoint {
+  year: number;
+  value: number;
+}
+
+/**
+ * The demographic drivers that may follow a path by year instead of their base/end pair (the
+ * definitions, ranges and labels are in `models/population.ts`, `DRIVER_PATHS`).
+ */
+export type PathId = 'tfr' | 'e0' | 'mortality_improvement' | 'net_migration_rate' | 'growth_rate' | 'urban_share';
+
+/**
+ * Paths by year, by driver: points with strictly increasing years, linear between them and
+ * constant before the first and after the last. A path with no point at or before the base year
+ * starts from the driver's base-year parameter (e.g. `tfr_base`). Added in schema version 3.
+ */
+export type ScenarioPaths = Partial<Record<PathId, PathPoint[]>>;
+
 /** When the document was created and last changed (ISO timestamps). */
 export interface ScenarioMeta {
   createdAt: string;
@@ -161,4 +180,6 @@ export interface Scenario {
    * projected on its own and the city is their roll-up; `parameters` are the city level.
    */
   districts?: District[];
+  /** Paths by year of the demographic drivers (schema version 3; absent = base/end pairs). */
+  paths?: ScenarioPaths;
 }

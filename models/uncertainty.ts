@@ -33,11 +33,12 @@ export const MONTE_CARLO_DEFAULTS = {
 /**
  * Mortality improvement: the 95 % credible interval of China's life expectancy at birth in 2035,
  * 79.2–85.0 years around 81.3 (Bai et al. 2023), converted to improvement rates on the national
- * 2020 base (WPP 2024 death rates 2015-2020, sex ratio at birth 111.3): reaching 79.2, 81.3 and
- * 85.0 in 2035 takes 1.146 %, 2.460 % and 4.762 % a year, so the range runs 1.313 points below
- * and 2.303 points above the scenario's rate. test/engine/uncertainty/defaults.test.ts recomputes it.
+ * 2020 base (WPP 2024 death rates 2015-2020 scaled to the official 2020 life expectancy 77.93,
+ * sex ratio at birth 111.3): reaching 79.2, 81.3 and 85.0 in 2035 takes 0.796 %, 2.114 % and
+ * 4.425 % a year, so the range runs 1.318 points below and 2.311 points above the scenario's rate.
+ * test/engine/uncertainty/defaults.test.ts recomputes it.
  */
-export const MORTALITY_RANGE_FROM_E0_2035 = { low: 79.2, mid: 81.3, high: 85.0, year: 2035, minus: 0.013135, plus: 0.023029 } as const;
+export const MORTALITY_RANGE_FROM_E0_2035 = { low: 79.2, mid: 81.3, high: 85.0, year: 2035, minus: 0.013181, plus: 0.02311 } as const;
 
 /** The model's default ranges (the demographic drivers). */
 export const DEFAULT_RANGES: readonly DefaultRange[] = [

@@ -28,7 +28,7 @@ export class UsageError extends Error {}
 
 /** The usage line printed with `--help` and after a usage error. */
 export const USAGE =
-  'usage: npm run --silent project -- [FILE | --preset ID] [--local-data FILE.xlsx|FILE.csv] [--base-population FILE.csv] [--set [DISTRICT:]id=value ...] [--district NAME] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
+  'usage: npm run --silent project -- [FILE | --preset ID] [--local-data FILE.xlsx|FILE.csv] [--base-population FILE.csv] [--set [DISTRICT:]id=value ...] [--set DRIVER_path=year:value,...] [--district NAME] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[]): CliRequest {

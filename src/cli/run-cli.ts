@@ -1,11 +1,14 @@
 /** The CLI's logic as a pure function of its arguments (testable without spawning a process). */
 import { defaultProjector } from '../engine/default-model.ts';
 import { findPreset, defaultScenario, presets } from '../../models/presets/index.ts';
+import { DRIVER_PATHS } from '../../models/population.ts';
 import { checkParameterValue, allowedRange } from '../engine/parameters.ts';
 import { parseScenario, serializeScenario } from '../engine/scenario/migrate.ts';
 import { acceptScenario } from '../engine/scenario/model-check.ts';
 import { csvNumber, resultsToCsv, tableToCsv } from '../io/results-csv.ts';
-import { projectionToJson, resultRows } from '../engine/result-json.ts';
+import { exportRows, projectionToJson } from '../engine/result-json.ts';
+import { driverPath, parsePathText } from '../engine/paths.ts';
+import type { PathId } from '../engine/types.ts';
 import type { Scenario } from '../engine/types.ts';
 import { parseArgs, UsageError, USAGE } from './args.ts';
 import { parseTornadoOutput, runMonteCarlo, tornado, type MonteCarloSummary } from '../engine/uncertainty/index.ts';
@@ -22,6 +25,7 @@ export interface CliOutput {
 
 /** Bad input: exit 2 and one line (line breaks inside a message become spaces). */
 const fail = (message: string, code = 2): CliOutput => ({ stdout: '', stderr: `error: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}`, code });
+const DRIVER_PATH_IDS = DRIVER_PATHS.map((d) => `${d.id}_path`).join(', ');
 
 /** A --set value as a planner writes a decimal number: no hex, binary, separators or words. */
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -73,6 +77,15 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
       const where = colon >= 0 ? set.id.slice(0, colon) : null;
       const id = colon >= 0 ? set.id.slice(colon + 1) : set.id;
       const { raw } = set;
+      if (where === null && id.endsWith('_path')) {
+        const path = driverPath(id.slice(0, -'_path'.length));
+        if (!path) return fail(`--set ${id}: unknown path (allowed: ${DRIVER_PATH_IDS})`);
+        const range = projector.parameters.find((p) => p.id === path.rangeParam)!;
+        const parsed = parsePathText(path.id as PathId, raw, range);
+        if (!parsed.ok) return fail(`--set ${parsed.error}`);
+        scenario.paths = { ...(scenario.paths ?? {}), [path.id]: parsed.points };
+        continue;
+      }
       const def = projector.parameters.find((p) => p.id === id);
       if (!def) return fail(`--set ${set.id}: unknown parameter ${id} (see --list-parameters)`);
       const value = DECIMAL.test(raw) ? Number(raw) : NaN;
@@ -107,7 +120,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
     const mc = req.draws === undefined ? null : runMonteCarlo(projector, scenario, { draws: req.draws, seed: req.seed }).summary;
     if (req.format === 'csv') {
       const bands = mc ? (['p10', 'p50', 'p90'] as const).map((p) => ({ label: p.toUpperCase(), values: Object.fromEntries(Object.entries(mc.bands).map(([id, b]) => [id, b[p]])) })) : undefined;
-      return { stdout: resultsToCsv({ years: result.years, rows: resultRows(projector.variables(scenario), result), bands }), stderr: '', code: 0 };
+      return { stdout: resultsToCsv({ years: result.years, rows: exportRows(projector.variables(scenario), result), bands }), stderr: '', code: 0 };
     }
     const json = projectionToJson(result);
     const out = mc ? { ...json, ...monteCarloJson(mc, json.targets) } : json;

@@ -8,7 +8,9 @@ import { compileModel, ModelCompileError, type CompiledModel } from './compiler.
 import { checkExpression, ExpressionError, substitute } from './expression.ts';
 import { resolveParameters, ParameterError, fmtPlain } from './parameters.ts';
 import { judgeTarget } from './targets.ts';
-import type { BasePopulation, ProjectionResult, Scenario, TargetDef } from './types.ts';
+import type { BasePopulation, ProjectionResult, ResultWarning, Scenario, ScenarioPaths, TargetDef } from './types.ts';
+import { PLAUSIBILITY_RULES } from '../../models/plausibility.ts';
+import { createPlausibility, type PlausibilityInput } from './plausibility.ts';
 import { builtInVariables, indicatorVariable, type VariableInfo } from './variables.ts';
 import { createRollup, explainRollup, type RollupExplanation } from './districts/rollup.ts';
 import { districtScenario, populationShares } from './districts/district-scenario.ts';
@@ -21,7 +23,8 @@ export type PopulationKernel = (input: {
   endYear: number;
   params: Readonly<Record<string, number>>;
   base: BasePopulation;
-}) => { series: Record<string, Float64Array>; pyramidMale: Float64Array; pyramidFemale: Float64Array };
+  paths?: ScenarioPaths;
+}) => { series: Record<string, Float64Array>; pyramidMale: Float64Array; pyramidFemale: Float64Array; warnings?: ResultWarning[] };
 
 /** Series built from structured scenario inputs (e.g. named bed projects by year). */
 export interface ScenarioInput {
@@ -95,7 +98,16 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   const info = new Map<string, VariableInfo>(builtInVariables(modules, inputOutputs).map((v) => [v.id, v]));
 
   const base = compileModel({ parameters: parameters.map((p) => p.id), series: seriesIds, equations: baseEquations });
+  const plausibilityFor = (model: CompiledModel, scenario?: Scenario) => createPlausibility({
+    model,
+    variables: new Map([...info, ...(scenario?.indicators ?? []).map((ind) => [ind.id, indicatorVariable(ind)] as const)]),
+    parameters,
+    rules: PLAUSIBILITY_RULES,
+  });
+  const baseModel: ScenarioModel = { model: base, plausibility: plausibilityFor(base), badTargets: new Map(), badIndicators: [] };
   const cache = new Map<string, ScenarioModel>();
+  /** The kernel's own warnings of each result, for runs that reuse its output. */
+  const kernelWarnings = new WeakMap<ProjectionResult, ResultWarning[]>();
 
   const indicatorEq = (ind: Scenario['indicators'][number]): EquationDef => ({ id: ind.id, label: { zh: ind.label, en: ind.label }, unit: { zh: ind.unit ?? '', en: ind.unit ?? '' }, expr: ind.expr });
   const targetEq = (t: TargetDef, i: number): EquationDef => ({ id: targetEqId(i), label: { zh: t.label, en: t.label }, unit: { zh: '', en: '' }, expr: t.expr });
@@ -116,13 +128,15 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
    */
   interface ScenarioModel {
     model: CompiledModel;
+    /** The plausibility check prepared for this model. */
+    plausibility: (input: PlausibilityInput) => ResultWarning[];
     /** Message for each target left out, by index. */
     badTargets: Map<number, string>;
     /** Messages for indicators left out. */
     badIndicators: string[];
   }
   const compiledFor = (scenario: Scenario): ScenarioModel => {
-    if (scenario.indicators.length === 0 && scenario.targets.length === 0) return { model: base, badTargets: new Map(), badIndicators: [] };
+    if (scenario.indicators.length === 0 && scenario.targets.length === 0) return baseModel;
     const key = JSON.stringify([scenario.indicators.map((e) => [e.id, e.expr]), scenario.targets.map((t) => t.expr)]);
     let c = cache.get(key);
     if (!c) {
@@ -197,7 +211,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
         }
         model = tryCompile([...indicators.map(indicatorEq), ...targets]);
       }
-      c = { model, badTargets, badIndicators };
+      c = { model, plausibility: plausibilityFor(model, scenario), badTargets, badIndicators };
       if (cache.size > 32) cache.clear();
       cache.set(key, c);
     }
@@ -220,7 +234,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     const computed = new Set(model.order);
     const series: Record<string, Float64Array> = {};
     for (const [id, a] of Object.entries(reuse.series)) if (!computed.has(id) && !inputIds.has(id)) series[id] = a.slice();
-    return { series, pyramidMale: reuse.pyramidMale.slice(), pyramidFemale: reuse.pyramidFemale.slice() };
+    return { series, pyramidMale: reuse.pyramidMale.slice(), pyramidFemale: reuse.pyramidFemale.slice(), warnings: kernelWarnings.get(reuse) ?? [] };
   };
 
   /** The scenario's parameter values with `overrides` on top; a bad value names its field. */
@@ -253,10 +267,10 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
 
   const runOne = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
     checkYears(scenario);
-    const { model, badTargets, badIndicators } = compiledFor(scenario);
+    const { model, plausibility, badTargets, badIndicators } = compiledFor(scenario);
     const resolved = resolve(scenario, overrides);
     const n = scenario.endYear - scenario.baseYear + 1;
-    const pop = reusedKernel(reuse, scenario, model, overrides) ?? kernel({ baseYear: scenario.baseYear, endYear: scenario.endYear, params: resolved.byId, base: scenario.basePopulation });
+    const pop = reusedKernel(reuse, scenario, model, overrides) ?? kernel({ baseYear: scenario.baseYear, endYear: scenario.endYear, params: resolved.byId, base: scenario.basePopulation, paths: scenario.paths });
     const K: Record<string, Float64Array> = { ...pop.series };
     for (const input of inputs) Object.assign(K, input.build(scenario, n, resolved.byId));
     for (const id of seriesIds) {
@@ -267,24 +281,24 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     model.run(resolved.vector, K, V, n, scenario.baseYear);
 
     const series: Record<string, Float64Array> = {};
-    const warnings: string[] = [...badIndicators];
     for (const [id, arr] of [...Object.entries(K), ...Object.entries(V)]) {
-      if (id.startsWith('__target_')) continue;
-      series[id] = arr;
-      for (let i = 0; i < arr.length; i++) {
-        if (!Number.isFinite(arr[i])) {
-          warnings.push(`${id} is not a finite number in ${scenario.baseYear + i} (a division by zero?)`);
-          break;
-        }
-      }
+      if (!id.startsWith('__target_')) series[id] = arr;
     }
+    const fromKernel = pop.warnings ?? [];
+    const warnings: ResultWarning[] = [
+      ...fromKernel,
+      ...badIndicators.map((m): ResultWarning => ({ code: 'input', year: null, lastYear: null, variables: [], parameters: [], message: { zh: `规划人员指标未计算:${m}`, en: `planner indicator left out: ${m}` } })),
+      ...plausibility({ baseYear: scenario.baseYear, series, params: resolved.byId, given: new Set(Object.keys(scenario.parameters)) }),
+    ];
     const targets = scenario.targets.map((t: TargetDef, i: number) => {
       const bad = badTargets.get(i);
       if (bad === undefined) return judgeTarget(t, V[targetEqId(i)], scenario.baseYear);
       return { ...judgeTarget(t, new Float64Array(n).fill(NaN), scenario.baseYear), error: bad };
     });
     const years = Array.from({ length: n }, (_, i) => scenario.baseYear + i);
-    return { baseYear: scenario.baseYear, endYear: scenario.endYear, years, series, pyramidMale: pop.pyramidMale, pyramidFemale: pop.pyramidFemale, targets, warnings };
+    const result: ProjectionResult = { baseYear: scenario.baseYear, endYear: scenario.endYear, years, series, pyramidMale: pop.pyramidMale, pyramidFemale: pop.pyramidFemale, targets, warnings };
+    kernelWarnings.set(result, fromKernel);
+    return result;
   };
 
   const variables = (scenario?: Scenario): VariableInfo[] => [...info.values(), ...(scenario?.indicators ?? []).map(indicatorVariable)];

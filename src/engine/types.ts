@@ -1,4 +1,5 @@
 /** Shapes shared by the engine, the worker, the CLI and the UI. Plain data only. */
+import type { Text } from '../../models/types.ts';
 
 /**
  * The scenario document's shapes live at the bottom of the import graph (`models/scenario.ts`),
@@ -9,12 +10,47 @@ export type {
   BasePopulation,
   BedProject,
   IndicatorDef,
+  PathId,
+  PathPoint,
   Scenario,
+  ScenarioPaths,
   ScenarioMeta,
   TargetDef,
   TargetOp,
   ValueSource,
 } from '../../models/scenario.ts';
+
+/**
+ * What a warning reports (MODEL.md §9): a caseload capped at the population it is drawn from,
+ * a rural standard above the urban one, a share outside 0–100 %, a standard or cost compounded
+ * past 3× its base value, a ratio on a zero denominator, a value that is not a finite number, an
+ * input the engine had to clean or could not honour, a base-year life expectancy that is the
+ * national value of another year.
+ */
+export type WarningCode =
+  | 'capped'
+  | 'rural_above_urban'
+  | 'share_out_of_range'
+  | 'compounding'
+  | 'zero_denominator'
+  | 'not_finite'
+  | 'input'
+  | 'e0_base_year';
+
+/**
+ * One plausibility warning: the first and last year it holds (null when not tied to a year),
+ * the variables involved, the parameters to look at and the message in both languages.
+ */
+export interface ResultWarning {
+  code: WarningCode;
+  /** In a city's result: the district the warning is about (absent: the place or the city itself). */
+  district?: string;
+  year: number | null;
+  lastYear: number | null;
+  variables: string[];
+  parameters: string[];
+  message: Text;
+}
 
 /** A verdict on one target. `margin` is in the target's unit: positive means met with room. */
 export interface TargetVerdict {
@@ -51,8 +87,11 @@ export interface ProjectionResult {
   pyramidMale: Float64Array;
   pyramidFemale: Float64Array;
   targets: TargetVerdict[];
-  /** Messages about values cleaned or clamped (e.g. a NaN replaced), for the status line. */
-  warnings: string[];
+  /**
+   * Plausibility warnings and notes about inputs the engine cleaned or clamped: one list, shown
+   * under the results, in the CLI's JSON, in exports and in the print report.
+   */
+  warnings: ResultWarning[];
   /** A scenario with districts: each district's projection (the series above are the city's). */
   districts?: DistrictResult[];
   /** A scenario with districts: how each city series is formed from the districts'. */

@@ -168,9 +168,29 @@ describe('dibao recipients and spending', () => {
     close(s('dibao_recipients_urban'), [22_000, 20_900, 19_855]);
     close(s('dibao_recipients_rural'), [81_000, 89_100, 98_010]);
     expect(s('assist_dibao')[1]).toBeCloseTo(20_900 * 600 * 0.7 * 12 + 89_100 * 400 * 0.5 * 12, 4);
-    // The population does not enter: another population gives the same recipients.
-    const other = run(p, { ...POP, pop_urban: [1, 2, 3], pop_rural: [4, 5, 6] }, 2022);
+    // The population does not enter while it is larger than the caseload: another population gives the same recipients.
+    const other = run(p, { ...POP, pop_urban: [30_000, 25_000, 21_000], pop_rural: [400_000] }, 2022);
     close(other('dibao_recipients_urban'), [22_000, 20_900, 19_855]);
+  });
+
+  it('never counts more recipients than the population they are drawn from, and says so (MODEL.md §9)', () => {
+    // The case: a base-year count growing 20 %/yr outgrows the urban population.
+    const p = { dibao_recipients_mode: 1, dibao_recipients_urban_base: 300_000, dibao_coverage_trend_urban: 0.2 };
+    const projector = createProjector({ modules: [fakePopulationModule(Object.keys(POP)), assistance], kernel: fakeKernel(POP) });
+    const result = projector.run(testScenario({ endYear: 2025, parameters: p }));
+    const recipients = [...result.series.dibao_recipients_urban!];
+    const uncapped = [...result.series.dibao_recipients_urban_uncapped!];
+    close(uncapped, [0, 1, 2, 3, 4, 5].map((i) => 300_000 * 1.2 ** i));
+    recipients.forEach((r, i) => expect(r).toBeLessThanOrEqual(at(POP.pop_urban!, i)));
+    close(recipients, uncapped.map((u, i) => Math.min(u, at(POP.pop_urban!, i))));
+    const w = result.warnings.find((x) => x.code === 'capped' && x.variables.includes('dibao_recipients_urban'));
+    expect(w?.year).toBe(2025); // 300,000 × 1.2^5 = 746,496 > 650,000 urban residents; 2024: 622,080 < 640,000
+    expect(w?.parameters).toContain('dibao_coverage_trend_urban');
+    expect(w?.message.zh).toMatch(/2025年起.*城市低保对象/);
+    expect(w?.message.en).toMatch(/From 2025, Urban dibao recipients/);
+    // Tekun persons fill at most what dibao leaves of each population.
+    const tekunU = [...result.series.tekun_persons_urban!];
+    tekunU.forEach((x, i) => expect(x + recipients[i]!).toBeLessThanOrEqual(at(POP.pop_urban!, i) * (1 + 1e-12)));
   });
 
   it('is linear in recipients: doubling coverage doubles assist_dibao', () => {
@@ -304,7 +324,10 @@ describe('totals', () => {
       for (const pop of [POP, zero]) {
         const projector = createProjector({ modules: [fakePopulationModule(Object.keys(pop)), assistance], kernel: fakeKernel(pop) });
         const result = projector.run(testScenario({ endYear: 2060, parameters: params }));
-        expect(result.warnings).toEqual([]);
+        expect(result.warnings.filter((w) => w.code === 'not_finite')).toEqual([]);
+        for (const [id, arr] of Object.entries(result.series)) for (const x of arr) expect(Number.isFinite(x), id).toBe(true);
+        // With nobody to divide by, the ratios say so instead of printing a number as if it meant something.
+        if (pop === zero) expect(result.warnings.some((w) => w.code === 'zero_denominator' && w.variables.includes('assistance_per_capita'))).toBe(true);
       }
     }
   });

@@ -4,6 +4,9 @@ import { censusSingleYear, parsePopulationCsv, projectPopulation } from '../../s
 import type { PopulationInput } from '../../src/engine/population/index.ts';
 import { CENSUS_2020_AGE_GROUPS } from '../../models/data/census-2020-population.ts';
 import { population, POPULATION_KERNEL_OUTPUT_IDS } from '../../models/population.ts';
+import {
+  MORTALITY_GROUP_START, MX_2015_2020_FEMALE, MX_2015_2020_MALE, MX_2020_2025_FEMALE, MX_2020_2025_MALE,
+} from '../../models/data/wpp2024-mortality.ts';
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math.abs(b));
 const run = (params: Record<string, number> = {}, end = 2050, base: PopulationInput['base'] = { kind: 'headline' }) =>
@@ -107,8 +110,8 @@ describe('dynamics', () => {
     expect(s.mortality_improvement_applied![0]).toBeGreaterThan(0);
     const base = run({}, 2035).series;
     expect(base.life_expectancy![15]!).toBeGreaterThan(base.life_expectancy![0]!);
-    // base-year e0 close to the UN WPP 2024 2015-2020 figure (77.52), single ages approximate 5-year rates
-    expect(Math.abs(base.life_expectancy![0]! - 77.5166)).toBeLessThan(0.3);
+    // the base year reproduces e0_base (default: the official 2020 value 77.93)
+    expect(base.life_expectancy![0]!).toBeCloseTo(77.93, 6);
   });
   it('the survival recurrence equals exp(−m·M) (checked through e0 from the bisection solver)', () => {
     const s = run({ mortality_improvement: 0.04 }, 2060).series;
@@ -211,5 +214,125 @@ describe('CSV import', () => {
     expect(!missing.ok && missing.error.message.includes('age 50')).toBe(true);
     const noCol = parsePopulationCsv('age,male\n0,1');
     expect(!noCol.ok && noCol.error.line === 1 && noCol.error.column === 'female').toBe(true);
+  });
+});
+
+/**
+ * An independent single-age life table (no group shortcut): m(a) spread flat within each WPP
+ * group, times a factor, person-years l(a)·(1 − e^{−m})/m, the open group l(100)/m(100).
+ */
+function lifeTableE0(groupRates: readonly number[], factor: number): number {
+  const m: number[] = [];
+  MORTALITY_GROUP_START.forEach((start, g) => {
+    const end = MORTALITY_GROUP_START[g + 1] ?? 101;
+    for (let a = start; a < end; a++) m[a] = groupRates[g]! * factor;
+  });
+  let l = 1, e = 0;
+  for (let a = 0; a < 100; a++) { const s = Math.exp(-m[a]!); e += (l * (1 - s)) / m[a]!; l *= s; }
+  return e + l / m[100]!;
+}
+
+describe('base-year life expectancy (e0_base)', () => {
+  const project = (baseYear: number, params: Record<string, number>, end = baseYear + 10) =>
+    projectPopulation({ baseYear, endYear: end, params, base: { kind: 'headline' } }).series;
+  const cases: [number, number][] = [[1995, 69.5], [2010, 74.83], [2015, 76.34], [2015, 82.75], [2020, 77.93], [2020, 62], [2021, 78.2], [2024, 79], [2030, 88]];
+  it.each(cases)('base year %i: the base-year life table gives e0_base = %f to 0.01 years', (by, e0) => {
+    const s = project(by, { e0_base: e0, mortality_improvement: 0.02 });
+    expect(Math.abs(s.life_expectancy![0]! - e0)).toBeLessThan(0.01);
+    // Recomputed from the scale the kernel reports, with a plain single-age table of the period it used.
+    const srb = 111.3, w = srb / (srb + 100);
+    const later = s.mortality_base_period_start![0] === 2020;
+    const [mm, mf] = later ? [MX_2020_2025_MALE, MX_2020_2025_FEMALE] : [MX_2015_2020_MALE, MX_2015_2020_FEMALE];
+    const both = w * lifeTableE0(mm, s.mortality_scale_male![0]!) + (1 - w) * lifeTableE0(mf, s.mortality_scale_female![0]!);
+    expect(Math.abs(both - e0)).toBeLessThan(0.01);
+    expect(s.mortality_scale_male![0]).toBe(s.mortality_scale_female![0]);
+  });
+  it.each([[2015, 80.47, 85.09], [2020, 75.245, 80.9992], [2022, 70, 76]])('by sex (base %i): male %f and female %f each reproduced', (by, male, female) => {
+    const s = project(by, { e0_base_by_sex: 1, e0_base_male: male, e0_base_female: female });
+    expect(Math.abs(s.life_expectancy_male![0]! - male)).toBeLessThan(0.01);
+    expect(Math.abs(s.life_expectancy_female![0]! - female)).toBeLessThan(0.01);
+  });
+  it('then the target e0 (or the improvement rate) gives the path to the end year', () => {
+    for (const [by, e0, target] of [[2015, 76.34, 80], [2020, 77.93, 81.5], [2020, 84, 86], [2024, 79, 78]] as const) {
+      const s = project(by, { e0_base: e0, e0_target_mode: 1, e0_target: target }, by + 15);
+      expect(Math.abs(s.life_expectancy![0]! - e0)).toBeLessThan(0.01);
+      expect(s.life_expectancy![15]).toBeCloseTo(target, 6);
+    }
+  });
+  it('uses the WPP period nearest the base year unless one is chosen, and says which', () => {
+    const start = (by: number, choice?: number) => project(by, choice === undefined ? {} : { mortality_base_period: choice }).mortality_base_period_start![0];
+    expect([start(2010), start(2015), start(2019), start(2020), start(2021), start(2025)]).toEqual([2015, 2015, 2015, 2015, 2020, 2020]);
+    expect(start(2020, 1)).toBe(2020);
+    expect(start(2024, 0)).toBe(2015);
+  });
+  it('a target e0 that needs more than the allowed mortality change is clamped, with a warning naming e0_target', () => {
+    const out = projectPopulation({ baseYear: 2020, endYear: 2025, params: { e0_target_mode: 1, e0_target: 60, mortality_improvement: 0 }, base: { kind: 'headline' } });
+    expect(out.series.life_expectancy![0]).toBeCloseTo(77.93, 6);
+    expect(out.warnings?.some((w) => w.parameters.includes('e0_target'))).toBe(true);
+  });
+});
+
+describe('paths by year', () => {
+  const pts = (text: string) => text.split(',').map((p) => { const [y, v] = p.split(':'); return { year: Number(y), value: Number(v) }; });
+  const interp = (points: { year: number; value: number }[], year: number) => {
+    if (year <= points[0]!.year) return points[0]!.value;
+    for (let k = 1; k < points.length; k++) {
+      const a = points[k - 1]!, b = points[k]!;
+      if (year <= b.year) return a.value + ((b.value - a.value) * (year - a.year)) / (b.year - a.year);
+    }
+    return points.at(-1)!.value;
+  };
+  const project = (paths: PopulationInput['paths'], params: Record<string, number> = {}) =>
+    projectPopulation({ baseYear: 2020, endYear: 2040, params, base: { kind: 'headline' }, paths });
+  it('TFR follows its points, linear between them and constant after the last', () => {
+    const p = pts('2020:1.3,2025:1.1,2035:1.2');
+    const s = project({ tfr: p }).series;
+    for (let i = 0; i <= 20; i++) expect(s.tfr![i]).toBeCloseTo(interp(p, 2020 + i), 12);
+    expect(s.tfr![5]).toBeCloseTo(1.1, 12);
+    expect(s.tfr![20]).toBeCloseTo(1.2, 12);
+  });
+  it('a path without a point at the base year starts from the base parameter', () => {
+    const s = project({ tfr: pts('2025:1.0') }, { tfr_base: 1.5 }).series;
+    expect(s.tfr![0]).toBeCloseTo(1.5, 12);
+    expect(s.tfr![2]).toBeCloseTo(1.3, 12);
+    expect(s.tfr![10]).toBeCloseTo(1.0, 12);
+  });
+  it('the two-point path equals the base/end pair', () => {
+    const pair = project(undefined, { tfr_base: 1.2, tfr_end: 1.6 }).series;
+    const path = project({ tfr: pts('2020:1.2,2040:1.6') }).series;
+    for (const id of ['tfr', 'births', 'pop_total'] as const) for (let i = 0; i <= 20; i++) expect(rel(path[id]![i]!, pair[id]![i]!)).toBeLessThan(1e-13);
+  });
+  it('life expectancy follows its path (plans state 2022 and 2025): e0 exact in every year', () => {
+    const p = pts('2020:77.93,2022:78.3,2025:79.25,2035:81');
+    const s = project({ e0: p }, { mortality_improvement: 0.05, e0_target_mode: 1, e0_target: 70 }).series;
+    for (let i = 0; i <= 20; i++) expect(Math.abs(s.life_expectancy![i]! - interp(p, 2020 + i))).toBeLessThan(1e-8);
+    expect(s.mortality_improvement_applied![3]).toBeGreaterThan(0);
+  });
+  it('an e0 path without a base-year point starts from e0_base', () => {
+    const s = project({ e0: pts('2030:80') }, { e0_base: 78 }).series;
+    expect(s.life_expectancy![0]).toBeCloseTo(78, 8);
+    expect(s.life_expectancy![5]).toBeCloseTo(79, 8);
+  });
+  it('an improvement path compounds year by year', () => {
+    const p = pts('2020:0.01,2030:0.03');
+    const s = project({ mortality_improvement: p }).series;
+    const plain = project(undefined, { mortality_improvement: 0 }).series;
+    expect(s.life_expectancy![0]).toBeCloseTo(plain.life_expectancy![0]!, 10);
+    for (let i = 1; i <= 20; i++) expect(s.mortality_improvement_applied![i]).toBeCloseTo(interp(p, 2020 + i), 12);
+    // Same e0 as a constant rate with the same product of (1 − r)
+    let M = 1;
+    for (let i = 1; i <= 20; i++) M *= 1 - interp(p, 2020 + i);
+    const flat = project(undefined, { mortality_improvement: 1 - M ** (1 / 20) }).series;
+    expect(s.life_expectancy![20]).toBeCloseTo(flat.life_expectancy![20]!, 8);
+  });
+  it('net migration follows its path of rates', () => {
+    const p = pts('2020:0,2030:10,2040:-5');
+    const s = project({ net_migration_rate: p }).series;
+    for (let i = 1; i <= 20; i++) expect(s.net_migration![i]! / s.pop_total![i - 1]!).toBeCloseTo(interp(p, 2020 + i) / 1000, 12);
+  });
+  it('the growth rate follows its path in the growth mode', () => {
+    const p = pts('2020:0.01,2040:-0.01');
+    const s = project({ growth_rate: p }, { migration_mode: 1 }).series;
+    for (let i = 1; i <= 20; i++) expect(rel(s.pop_total![i]! / s.pop_total![i - 1]!, 1 + interp(p, 2020 + i))).toBeLessThan(1e-12);
   });
 });

@@ -200,8 +200,13 @@ describe('social workers: supply', () => {
   it('yields finite numbers with no population at all', () => {
     const zero = Object.fromEntries(READS.map((id) => [id, 0])) as Reads;
     const { result } = run({}, zero);
-    expect(result.warnings).toEqual([]);
+    for (const [id, arr] of Object.entries(result.series)) for (const x of arr) expect(Number.isFinite(x), id).toBe(true);
     expect(result.series.sw_per_10k[0]).toBe(669_000 / 1 * 10000);
+    // ... and says that the ratio divides by a population of zero (MODEL.md §9).
+    expect(result.warnings.map((w) => w.code)).not.toContain('not_finite');
+    const w = result.warnings.find((x) => x.code === 'zero_denominator' && x.variables[0] === 'sw_per_10k');
+    expect(w?.variables).toEqual(['sw_per_10k', 'pop_total']);
+    expect(w?.year).toBe(result.baseYear);
   });
 });
 

@@ -131,7 +131,7 @@ describe('targets and indicators in the projector', () => {
       targets: [{ id: 'uses_bad', label: 'U', expr: 'bad', op: '>=', value: 1, year: 2025, every: false }],
     });
     const r = projector.run(s);
-    expect(r.warnings.join('\n')).toMatch(/indicator "bad": function "evaluate" is not allowed/);
+    expect(r.warnings.map((w) => w.message.en).join('\n')).toMatch(/indicator "bad": function "evaluate" is not allowed/);
     expect(r.series.bad).toBeUndefined();
     expect([...r.series.good]).toEqual([...r.series.beds_total].map((x) => x * 2));
     expect(r.targets[0].error).toMatch(/targets\[0\] \(uses_bad\): unknown identifier "bad"/);
@@ -146,7 +146,7 @@ describe('targets and indicators in the projector', () => {
       ],
     });
     const r = projector.run(s);
-    expect(r.warnings.join('\n')).toMatch(/cycle between equations/);
+    expect(r.warnings.map((w) => w.message.en).join('\n')).toMatch(/cycle between equations/);
     expect(r.series.ca).toBeUndefined();
     expect(r.series.cb).toBeUndefined();
     expect(r.targets[0].error).toMatch(/targets\[0\] \(reads_ca\)/);

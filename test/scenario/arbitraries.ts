@@ -55,10 +55,12 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
       { maxLength: 3 },
     ),
     notes: fc.option(textArb(200), { nil: undefined }),
+    tfrPath: fc.option(fc.uniqueArray(fc.record({ year: yearArb, value: fc.double({ min: 0.5, max: 3, noNaN: true }) }), { maxLength: 5, selector: (p) => p.year }), { nil: undefined }),
   })
-  .map(({ horizon, region, notes, ...s }) => {
+  .map(({ horizon, region, notes, tfrPath, ...s }) => {
     const out: Scenario = { schemaVersion: 3, ...s, endYear: s.baseYear + horizon };
     if (region !== undefined) out.region = region;
     if (notes !== undefined) out.notes = notes;
+    if (tfrPath !== undefined && tfrPath.length > 0) out.paths = { tfr: [...tfrPath].sort((a, b) => a.year - b.year) };
     return out;
   });

@@ -48,6 +48,29 @@ describe('parseScenario: version 1 → 2 → 3', () => {
     expect(r2).toEqual({ ok: true, scenario: r1.scenario });
   });
 
+  it('reads paths by year in a version-3 file, round trip, and refuses them in a version-2 file', () => {
+    const r1 = parseScenario(v1Text);
+    if (!r1.ok) throw new Error(r1.errors.join());
+    const paths = { tfr: [{ year: 2020, value: 1.3 }, { year: 2025, value: 1.1 }], e0: [{ year: 2025, value: 79.25 }] };
+    const withPaths = { ...r1.scenario, paths };
+    const back = parseScenario(serializeScenario(withPaths));
+    expect(back).toEqual({ ok: true, scenario: withPaths });
+    const v2 = { ...JSON.parse(serializeScenario(withPaths)), schemaVersion: 2 };
+    expect(errorsOf(v2)).toEqual(['paths: unknown field, not part of a schemaVersion 2 scenario']);
+  });
+
+  it.each([
+    [{ tfr: [{ year: 2020, value: 9 }] }, 'paths.tfr[0].value = 9: allowed 0.5–3 (children per woman)'],
+    [{ e0: [{ year: 2025, value: 79 }, { year: 2022, value: 78 }] }, 'paths.e0[1].year = 2022: years must increase (after 2025)'],
+    [{ urban_share: [{ year: 2025.5, value: 0.7 }] }, 'paths.urban_share[0].year = 2025.5: allowed whole years 1990–2100'],
+    [{ urban_share: [] }, 'paths.urban_share: empty; give at least one point year:value, or remove the path'],
+    [{ dibao: [{ year: 2025, value: 1 }] }, 'paths.dibao: unknown field, not part of a scenario'],
+  ])('refuses a bad path %j naming the field and the allowed range', (paths, message) => {
+    const r1 = parseScenario(v1Text);
+    if (!r1.ok) throw new Error(r1.errors.join());
+    expect(errorsOf({ ...r1.scenario, paths })).toEqual([message]);
+  });
+
   it('refuses actuals in a version-1 file rather than dropping them', () => {
     const v1 = { ...(JSON.parse(v1Text) as object), actuals: [{ indicator: 'x', value: 1, date: '2023-01' }] };
     expect(errorsOf(v1)).toEqual(['actuals: unknown field, not part of a schemaVersion 1 scenario']);

@@ -10,7 +10,7 @@ import type { Scenario, TargetDef } from '../../../models/scenario.ts';
 import { EXTENSIVE_UNITS, ROLLUP_WEIGHTS } from '../../../models/districts.ts';
 import { compileModel, ModelCompileError, type CompiledModel } from '../compiler.ts';
 import { judgeTarget } from '../targets.ts';
-import type { DistrictResult, ProjectionResult, RollupRule, TargetVerdict } from '../types.ts';
+import type { DistrictResult, ProjectionResult, ResultWarning, RollupRule, TargetVerdict } from '../types.ts';
 import type { VariableInfo } from '../variables.ts';
 
 export type { DistrictResult, RollupRule } from '../types.ts';
@@ -184,11 +184,19 @@ export function createRollup(ctx: RollupContext) {
       const err = districts.map((d) => d.result.targets.find((x) => x.id === t.id)?.error).find((e) => e !== undefined) ?? `targets[${i}] (${t.id}): its rule cannot be evaluated for the city`;
       return { ...judgeTarget(t, new Float64Array(n).fill(NaN), scenario.baseYear), error: err };
     });
-    const warnings: string[] = [];
-    for (const d of districts) for (const w of d.result.warnings) warnings.push(`${d.name}: ${w}`);
+    // Each district's warnings, said of the district; then the city's own non-finite values.
+    const warnings: ResultWarning[] = [];
+    for (const d of districts) {
+      for (const w of d.result.warnings) warnings.push({ ...w, district: d.name, message: { zh: `${d.name}:${w.message.zh}`, en: `${d.name}: ${w.message.en}` } });
+    }
     for (const [id, arr] of Object.entries(series)) {
       const bad = arr.findIndex((x) => !Number.isFinite(x));
-      if (bad >= 0) warnings.push(`city: ${id} is not a finite number in ${scenario.baseYear + bad} (a division by zero?)`);
+      if (bad < 0) continue;
+      const year = scenario.baseYear + bad;
+      warnings.push({
+        code: 'not_finite', year, lastYear: year, variables: [id], parameters: [],
+        message: { zh: `全市:${id}在${year}年不是有限数(可能除以零)`, en: `city: ${id} is not a finite number in ${year} (a division by zero?)` },
+      });
     }
     return {
       baseYear: first.baseYear, endYear: first.endYear, years: first.years, series, pyramidMale, pyramidFemale, targets, warnings,

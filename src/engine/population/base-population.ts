@@ -2,7 +2,7 @@
  * The base-year population by single year of age and sex: synthesized from headline figures
  * (the census 2020 pattern scaled band by band) or taken from an imported table.
  */
-import type { BasePopulation } from '../types.ts';
+import type { BasePopulation, ResultWarning } from '../types.ts';
 import { POPULATION_DEFAULTS } from '../../../models/population.ts';
 import { AGE_SLOTS } from './ages.ts';
 import { censusSingleYear } from './census-single-year.ts';
@@ -34,21 +34,21 @@ export function synthesizeFromHeadline(
   h: HeadlineFigures,
   male: Float64Array,
   female: Float64Array,
-  warnings: string[],
+  warnings: ResultWarning[],
 ): void {
   const census = censusSingleYear();
   const total = Number.isFinite(h.total) && h.total > 0 ? h.total : 0;
   let s60 = clamp01(h.share60plus);
-  if (s60 !== h.share60plus) warnings.push('base_share_60plus clamped to [0, 1]');
+  if (s60 !== h.share60plus) warnings.push(inputWarning(['base_share_60plus'], '基期60岁及以上占比不在0–1之间,已截取', 'base_share_60plus is outside 0–1: clamped'));
   let s65 = h.share65plus;
   if (s65 !== null && s65 > s60) {
-    warnings.push('base_share_65plus above base_share_60plus: clamped');
+    warnings.push(inputWarning(['base_share_65plus', 'base_share_60plus'], '基期65岁及以上占比高于60岁及以上占比,已按后者截取', 'base_share_65plus is above base_share_60plus: clamped to it'));
     s65 = s60;
   }
   let s80 = h.share80plus;
   const cap80 = s65 ?? s60;
   if (s80 !== null && s80 > cap80) {
-    warnings.push('base_share_80plus above the 65+/60+ share: clamped');
+    warnings.push(inputWarning(['base_share_80plus'], '基期80岁及以上占比高于65岁(或60岁)及以上占比,已截取', 'base_share_80plus is above the 65+ (or 60+) share: clamped to it'));
     s80 = cap80;
   }
   if (s65 !== null && s65 < 0) s65 = 0;
@@ -80,6 +80,11 @@ export function synthesizeFromHeadline(
   }
 }
 
+/** A note about an input the kernel had to clean (not tied to a year). */
+export function inputWarning(parameters: string[], zh: string, en: string): ResultWarning {
+  return { code: 'input', year: null, lastYear: null, variables: [], parameters, message: { zh, en } };
+}
+
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
@@ -89,7 +94,7 @@ export function copyTable(
   base: Extract<BasePopulation, { kind: 'table' }>,
   male: Float64Array,
   female: Float64Array,
-  warnings: string[],
+  warnings: ResultWarning[],
 ): void {
   let bad = 0;
   for (let a = 0; a < AGE_SLOTS; a++) {
@@ -101,7 +106,7 @@ export function copyTable(
     female[a] = okF ? f : 0;
     if (!okM || !okF) bad++;
   }
-  if (bad > 0) warnings.push(`base population table: ${bad} age(s) missing or invalid, set to 0`);
+  if (bad > 0) warnings.push(inputWarning([], `基期人口表有${bad}个年龄缺失或无效,按0计`, `base population table: ${bad} age(s) missing or invalid, set to 0`));
 }
 
 /**
@@ -109,10 +114,10 @@ export function copyTable(
  * imported table, or the census pattern scaled to the headline parameters (`params` holds values
  * by id; missing ids take the model default).
  */
-export function basePyramid(base: BasePopulation, params: Readonly<Record<string, number>>): { male: Float64Array; female: Float64Array; warnings: string[] } {
+export function basePyramid(base: BasePopulation, params: Readonly<Record<string, number>>): { male: Float64Array; female: Float64Array; warnings: ResultWarning[] } {
   const male = new Float64Array(AGE_SLOTS);
   const female = new Float64Array(AGE_SLOTS);
-  const warnings: string[] = [];
+  const warnings: ResultWarning[] = [];
   const p = (id: string) => {
     const v = params[id];
     return typeof v === 'number' && Number.isFinite(v) ? v : (POPULATION_DEFAULTS[id] as number);

@@ -5,12 +5,13 @@
  */
 import { POPULATION_DEFAULTS } from '../../../models/population.ts';
 import type { PopulationKernelOutputId } from '../../../models/population.ts';
-import type { BasePopulation } from '../types.ts';
+import { MORTALITY_PERIODS } from '../../../models/population.ts';
+import type { BasePopulation, ResultWarning, ScenarioPaths } from '../types.ts';
+import { pathValues } from '../paths.ts';
 import { AGE_SLOTS, OPEN_AGE } from './ages.ts';
-import { copyTable, synthesizeFromHeadline } from './base-population.ts';
-import { IMPROVEMENT_MAX, IMPROVEMENT_MIN, solveMortalityImprovement } from './mortality-target.ts';
-import { survivalSchedule } from './survival-schedule.ts';
-import { baseMortality, FERTILE_FIRST, FERTILE_LAST, FERTILITY_PATTERN, MIGRATION_PROFILE } from './rates.ts';
+import { copyTable, inputWarning, synthesizeFromHeadline } from './base-population.ts';
+import { mortalitySchedule } from './mortality.ts';
+import { FERTILE_FIRST, FERTILE_LAST, FERTILITY_PATTERN, GROUP_WIDTH, MIGRATION_PROFILE, MORTALITY_GROUPS } from './rates.ts';
 
 /** Input of one projection. `params` holds resolved values by parameter id (missing ids take the model default). */
 export interface PopulationInput {
@@ -18,6 +19,8 @@ export interface PopulationInput {
   endYear: number;
   params: Readonly<Record<string, number>>;
   base: BasePopulation;
+  /** Paths by year of the demographic drivers (absent: base/end pairs). */
+  paths?: ScenarioPaths;
 }
 
 /** Output: one value per year (index 0 = base year) per series id; pyramids as `yearIndex * 101 + age`. */
@@ -25,8 +28,8 @@ export interface PopulationOutput {
   series: Record<string, Float64Array>;
   pyramidMale: Float64Array;
   pyramidFemale: Float64Array;
-  /** Values cleaned or clamped (e.g. inconsistent headline shares). */
-  warnings?: string[];
+  /** Values cleaned or clamped (e.g. inconsistent headline shares), inputs not honoured. */
+  warnings?: ResultWarning[];
 }
 
 const N = AGE_SLOTS;
@@ -45,9 +48,17 @@ function param(p: Readonly<Record<string, number>>, id: string): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : (POPULATION_DEFAULTS[id] as number);
 }
 
+/** Number of WPP mortality groups and the first age after each group. */
+const GROUPS = MORTALITY_GROUPS;
+const GROUP_END = Uint8Array.from(GROUP_WIDTH, (_, g) => {
+  let end = 0;
+  for (let k = 0; k <= g; k++) end += GROUP_WIDTH[k] as number;
+  return end;
+});
+
 /**
  * One annual step: survive the population at `prev` (offset `po`, total `prevTotal`) into `cur`
- * (offset `co`) with survival at offset `so`, add births and net migration. Deaths are
+ * (offset `co`) with the group survival at offset `so` (see `MortalitySchedule`), add births and net migration. Deaths are
  * prevTotal − survivors + births − surviving newborns, so the accounting identity holds. Writes births, deaths, net migration to `flows`.
  */
 function step(
@@ -59,15 +70,24 @@ function step(
   for (let a = FERTILE_FIRST; a <= FERTILE_LAST; a++) births += (FERTILITY_PATTERN[a] as number) * (prevF[po + a] as number);
   births *= tfr;
   let after = 0;
-  for (let a = 0; a < OPEN_AGE - 1; a++) {
-    const sm = (prevM[po + a] as number) * (survM[so + a] as number);
-    const sf = (prevF[po + a] as number) * (survF[so + a] as number);
-    curM[co + a + 1] = sm;
-    curF[co + a + 1] = sf;
-    after += sm + sf;
+  // Survival is constant within each WPP group: one factor per group, ages 0..98 move up one year.
+  let a = 0;
+  for (let g = 0; g < GROUPS - 1; g++) {
+    const gm = survM[so + g] as number;
+    const gf = survF[so + g] as number;
+    const end = g === GROUPS - 2 ? OPEN_AGE - 1 : (GROUP_END[g] as number);
+    for (; a < end; a++) {
+      const sm = (prevM[po + a] as number) * gm;
+      const sf = (prevF[po + a] as number) * gf;
+      curM[co + a + 1] = sm;
+      curF[co + a + 1] = sf;
+      after += sm + sf;
+    }
   }
-  const smO = (prevM[po + 99] as number) * (survM[so + 99] as number) + (prevM[po + OPEN_AGE] as number) * (survM[so + OPEN_AGE] as number);
-  const sfO = (prevF[po + 99] as number) * (survF[so + 99] as number) + (prevF[po + OPEN_AGE] as number) * (survF[so + OPEN_AGE] as number);
+  const s99 = so + GROUPS - 2;
+  const sOpen = so + GROUPS - 1;
+  const smO = (prevM[po + 99] as number) * (survM[s99] as number) + (prevM[po + OPEN_AGE] as number) * (survM[sOpen] as number);
+  const sfO = (prevF[po + 99] as number) * (survF[s99] as number) + (prevF[po + OPEN_AGE] as number) * (survF[sOpen] as number);
   curM[co + OPEN_AGE] = smO;
   curF[co + OPEN_AGE] = sfO;
   after += smO + sfO;
@@ -127,7 +147,7 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
   const years = horizon + 1;
   const pyrM = new Float64Array(years * N);
   const pyrF = new Float64Array(years * N);
-  const warnings: string[] = [];
+  const warnings: ResultWarning[] = [];
 
   if (input.base.kind === 'table') copyTable(input.base, pyrM, pyrF, warnings);
   else {
@@ -142,19 +162,28 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
     );
   }
 
-  const period = param(p, 'mortality_base_period') === 1 ? 1 : 0;
   const srb = Math.max(1, param(p, 'srb'));
   const maleShare = srb / (srb + 100);
-  let improvement = param(p, 'mortality_improvement');
-  if (param(p, 'e0_target_mode') === 1) {
-    const mort = baseMortality(period);
-    improvement = solveMortalityImprovement({
-      mMale: mort.male, mFemale: mort.female, horizon, maleShareAtBirth: maleShare,
-      targetE0: param(p, 'e0_target'), key: String(period),
-    });
+  const paths = input.paths ?? {};
+  if (paths.e0?.length && paths.mortality_improvement?.length) {
+    warnings.push(inputWarning(['mortality_improvement'], '同时设有预期寿命路径和死亡率下降率路径:采用预期寿命路径', 'both a life-expectancy path and an improvement path are set: the life-expectancy path is used'));
   }
-  improvement = Math.min(IMPROVEMENT_MAX, Math.max(IMPROVEMENT_MIN, improvement));
-  const sched = survivalSchedule(period, improvement, years);
+  const sched = mortalitySchedule({
+    baseYear: input.baseYear,
+    years,
+    periodChoice: param(p, 'mortality_base_period'),
+    e0Base: param(p, 'e0_base'),
+    bySex: param(p, 'e0_base_by_sex') === 1,
+    e0BaseMale: param(p, 'e0_base_male'),
+    e0BaseFemale: param(p, 'e0_base_female'),
+    maleShare,
+    improvement: param(p, 'mortality_improvement'),
+    e0TargetMode: param(p, 'e0_target_mode') === 1,
+    e0Target: param(p, 'e0_target'),
+    e0Path: paths.e0,
+    improvementPath: paths.mortality_improvement,
+  });
+  for (const w of sched.warnings) warnings.push(inputWarning(w.parameters, w.zh, w.en));
   const survM = sched.male;
   const survF = sched.female;
 
@@ -162,30 +191,39 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
   const popTotal = F(), popMale = F(), popFemale = F(), pop0_14 = F(), pop15_59 = F(), pop15_64 = F();
   const pop60 = F(), pop65 = F(), pop80 = F(), pop60_64 = F(), pop65_69 = F(), pop70_74 = F(), pop75_79 = F();
   const pop80_84 = F(), pop85 = F(), pop80_89 = F(), pop90_99 = F(), pop100 = F();
-  const births = F(), deaths = F(), netMigration = F(), tfrPath = F();
+  const births = F(), deaths = F(), netMigration = F();
   const e0 = F(), e0Male = F(), e0Female = F(), improvementApplied = F();
+  const periodStart = F(), scaleMale = F(), scaleFemale = F();
+  const periodFirst = (MORTALITY_PERIODS[sched.period] as { start: number }).start;
   for (let i = 0; i < years; i++) {
     const eM = sched.e0Male[i] as number;
     const eF = sched.e0Female[i] as number;
     e0Male[i] = eM;
     e0Female[i] = eF;
     e0[i] = maleShare * eM + (1 - maleShare) * eF;
-    improvementApplied[i] = improvement;
+    improvementApplied[i] = sched.improvement[i] as number;
+    periodStart[i] = periodFirst;
+    scaleMale[i] = sched.scaleMale;
+    scaleFemale[i] = sched.scaleFemale;
   }
 
-  const tfrBase = Math.max(0, param(p, 'tfr_base'));
-  const tfrEnd = Math.max(0, param(p, 'tfr_end'));
+  const by = input.baseYear;
+  const tfrPath = pathValues(paths.tfr ?? [{ year: by, value: param(p, 'tfr_base') }, { year: by + horizon, value: param(p, 'tfr_end') }], by, param(p, 'tfr_base'), years);
+  for (let i = 0; i < years; i++) if (!((tfrPath[i] as number) > 0)) tfrPath[i] = 0;
   const migMode = param(p, 'migration_mode') === 1 ? 1 : 0;
+  const migRates = paths.net_migration_rate?.length ? pathValues(paths.net_migration_rate, by, param(p, 'net_migration_rate'), years) : null;
+  const growthRates = paths.growth_rate?.length ? pathValues(paths.growth_rate, by, param(p, 'growth_rate'), years) : null;
   const migRate = param(p, 'net_migration_rate');
   const growth = Math.max(-0.5, param(p, 'growth_rate'));
 
   let basePopTotal = 0;
   for (let a = 0; a < N; a++) basePopTotal += (pyrM[a] as number) + (pyrF[a] as number);
   for (let i = 0; i < years; i++) {
-    const tfr = horizon > 0 ? tfrBase + ((tfrEnd - tfrBase) * i) / horizon : tfrBase;
-    tfrPath[i] = tfr;
-    if (i === 0) step(pyrM, pyrF, 0, scratchM, scratchF, 0, basePopTotal, survM, survF, 0, tfr, maleShare, migMode, migRate, growth);
-    else step(pyrM, pyrF, (i - 1) * N, pyrM, pyrF, i * N, popTotal[i - 1] as number, survM, survF, i * N, tfr, maleShare, migMode, migRate, growth);
+    const tfr = tfrPath[i] as number;
+    const mr = migRates ? (migRates[i] as number) : migRate;
+    const gr = growthRates ? Math.max(-0.5, growthRates[i] as number) : growth;
+    if (i === 0) step(pyrM, pyrF, 0, scratchM, scratchF, 0, basePopTotal, survM, survF, 0, tfr, maleShare, migMode, mr, gr);
+    else step(pyrM, pyrF, (i - 1) * N, pyrM, pyrF, i * N, popTotal[i - 1] as number, survM, survF, i * GROUPS, tfr, maleShare, migMode, mr, gr);
     births[i] = flows[0] as number;
     deaths[i] = flows[1] as number;
     netMigration[i] = flows[2] as number;
@@ -237,7 +275,8 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
     pop_65_69: pop65_69, pop_70_74: pop70_74, pop_75_79: pop75_79, pop_80_84: pop80_84, pop_85plus: pop85,
     pop_80_89: pop80_89, pop_90_99: pop90_99, pop_100plus: pop100, births, deaths, net_migration: netMigration,
     tfr: tfrPath, life_expectancy: e0, life_expectancy_male: e0Male, life_expectancy_female: e0Female,
-    mortality_improvement_applied: improvementApplied,
+    mortality_improvement_applied: improvementApplied, mortality_base_period_start: periodStart,
+    mortality_scale_male: scaleMale, mortality_scale_female: scaleFemale,
   };
   return warnings.length > 0 ? { series, pyramidMale: pyrM, pyramidFemale: pyrF, warnings } : { series, pyramidMale: pyrM, pyramidFemale: pyrF };
 }

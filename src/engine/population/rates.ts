@@ -26,20 +26,57 @@ export function singleYearMortality(groupRates: readonly number[]): Float64Array
   return m;
 }
 
-/** Base death rates by sex for the chosen WPP period: 0 = 2015-2020, 1 = 2020-2025. */
+/** Base death rates by sex for one WPP period: by single age (101) and by group (22). */
 export interface BaseMortality {
   male: Float64Array;
   female: Float64Array;
+  groupMale: Float64Array;
+  groupFemale: Float64Array;
 }
 
+/** Number of mortality groups (0, 1-4, 5-9 … 95-99, 100+). */
+export const MORTALITY_GROUPS = MORTALITY_GROUP_START.length;
+/** Width in single years of each group; the last (100+) is open and holds 1 slot. */
+export const GROUP_WIDTH: Uint8Array = Uint8Array.from(MORTALITY_GROUP_START, (start, g) =>
+  g + 1 < MORTALITY_GROUP_START.length ? (MORTALITY_GROUP_START[g + 1] as number) - start : 1);
+/** The mortality group of each single age 0..100. */
+export const GROUP_OF_AGE: Uint8Array = (() => {
+  const out = new Uint8Array(AGE_SLOTS);
+  for (let g = 0; g < MORTALITY_GROUP_START.length; g++) {
+    const end = g + 1 < MORTALITY_GROUP_START.length ? (MORTALITY_GROUP_START[g + 1] as number) : AGE_SLOTS;
+    for (let a = MORTALITY_GROUP_START[g] as number; a < end; a++) out[a] = g;
+  }
+  return out;
+})();
+
+const period = (male: readonly number[], female: readonly number[]): BaseMortality => ({
+  male: singleYearMortality(male),
+  female: singleYearMortality(female),
+  groupMale: Float64Array.from(male),
+  groupFemale: Float64Array.from(female),
+});
+
 const MORTALITY_BY_PERIOD: readonly BaseMortality[] = [
-  { male: singleYearMortality(MX_2015_2020_MALE), female: singleYearMortality(MX_2015_2020_FEMALE) },
-  { male: singleYearMortality(MX_2020_2025_MALE), female: singleYearMortality(MX_2020_2025_FEMALE) },
+  period(MX_2015_2020_MALE, MX_2015_2020_FEMALE),
+  period(MX_2020_2025_MALE, MX_2020_2025_FEMALE),
 ];
 
-/** The single-year base death rates of a period (0 = 2015-2020, 1 = 2020-2025). */
-export function baseMortality(period: number): BaseMortality {
-  return MORTALITY_BY_PERIOD[period === 1 ? 1 : 0] as BaseMortality;
+/** The base death rates of a period (0 = 2015-2020, 1 = 2020-2025). */
+export function baseMortality(p: number): BaseMortality {
+  return MORTALITY_BY_PERIOD[p === 1 ? 1 : 0] as BaseMortality;
+}
+
+/**
+ * The period whose rates a projection uses: `choice` −1 = automatic, the period whose centre is
+ * nearest the middle of the base year (2015-2020 is centred on 1 Jan 2018, 2020-2025 on 1 Jan
+ * 2023; a 2020 base is equidistant and takes 2015-2020, because 2020-2025 holds the COVID-19 wave
+ * and is partly projected); 0 = 2015-2020; 1 = 2020-2025.
+ */
+export function mortalityPeriod(choice: number, baseYear: number): 0 | 1 {
+  if (choice === 0) return 0;
+  if (choice === 1) return 1;
+  const mid = baseYear + 0.5;
+  return Math.abs(mid - 2023) < Math.abs(mid - 2018) ? 1 : 0;
 }
 
 /** First and last age of childbearing used by the kernel. */

@@ -13,7 +13,9 @@ import type { ParameterDef } from '../../../models/types.ts';
 import { checkParameterValue } from '../parameters.ts';
 import { checkUncertainty } from '../uncertainty/ranges.ts';
 import { checkDistricts } from '../districts/check.ts';
-import type { Actual, BasePopulation, BedProject, District, IndicatorDef, Scenario, ScenarioMeta, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
+import type { Actual, BasePopulation, BedProject, District, IndicatorDef, PathId, PathPoint, Scenario, ScenarioMeta, ScenarioPaths, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
+import { DRIVER_PATHS, population } from '../../../models/population.ts';
+import { checkPath, MAX_PATH_POINTS } from '../paths.ts';
 
 export type { Actual, Scenario, ScenarioMeta } from '../../../models/scenario.ts';
 
@@ -43,6 +45,7 @@ export const LIMITS = {
   indicators: 200,
   targets: 200,
   actuals: 2000,
+  pathPoints: MAX_PATH_POINTS,
 } as const;
 
 /**
@@ -286,6 +289,33 @@ export const ActualSchema = v.strictObject({
   source: v.optional(text(LIMITS.source)),
 });
 
+const PathPointSchema = v.strictObject({ year: finiteNumber(), value: finiteNumber() });
+
+/** One driver's path: whole years 1990–2100, increasing, values in the range of the driver's parameter. */
+const pathSchema = (id: PathId) => {
+  const def = DRIVER_PATHS.find((d) => d.id === id);
+  const range = population.parameters.find((p) => p.id === def?.rangeParam);
+  if (!range) throw new Error(`path ${id}: no range parameter`);
+  return v.pipe(
+    v.array(PathPointSchema),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      // checkPath with an empty field name writes each message as the tail after the path.
+      for (const message of checkPath(id, dataset.value, range, '')) addIssue({ message });
+    }),
+  );
+};
+
+/** Paths by year of the demographic drivers (schema version 3). */
+const PathsSchema = v.strictObject({
+  tfr: v.optional(pathSchema('tfr')),
+  e0: v.optional(pathSchema('e0')),
+  mortality_improvement: v.optional(pathSchema('mortality_improvement')),
+  net_migration_rate: v.optional(pathSchema('net_migration_rate')),
+  growth_rate: v.optional(pathSchema('growth_rate')),
+  urban_share: v.optional(pathSchema('urban_share')),
+});
+
 const timestamp = () =>
   v.pipe(v.string(), v.isoTimestamp((i) => ` = ${fmt(i.input)}: expected an ISO timestamp like 2025-03-01T08:00:00.000Z`));
 
@@ -415,6 +445,8 @@ export const ScenarioSchema = v.pipe(
         ),
       ),
     ),
+    /** Paths by year of the demographic drivers; absent in versions 1 and 2. */
+    paths: v.optional(PathsSchema),
   }),
   v.forward(
     v.partialCheck(
@@ -618,5 +650,7 @@ const shapesAgree: [
   Same<NonNullable<SchemaOutput['uncertainty']>, Uncertainty>,
   Same<Omit<NonNullable<SchemaOutput['districts']>[number], 'basePopulation'>, Omit<District, 'basePopulation'>>,
   Accepts<SchemaOutput['basePopulation'], BasePopulation>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+  Same<NonNullable<SchemaOutput['paths']>, ScenarioPaths>,
+  Same<NonNullable<NonNullable<SchemaOutput['paths']>['tfr']>[number], PathPoint>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void shapesAgree;

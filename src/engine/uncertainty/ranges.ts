@@ -6,6 +6,7 @@
 import type { ParameterDef, Source, Text } from '../../../models/types.ts';
 import type { Scenario, UncertainRange } from '../../../models/scenario.ts';
 import { DEFAULT_RANGES } from '../../../models/uncertainty.ts';
+import { DRIVER_PATHS } from '../../../models/population.ts';
 import { allowedRange, fmtPlain } from '../parameters.ts';
 
 /** An uncertain input as a Monte Carlo run uses it. */
@@ -33,14 +34,16 @@ export function canBeUncertain(def: ParameterDef): boolean {
 const clamp = (x: number, def: ParameterDef) => Math.min(def.max, Math.max(def.min, x));
 
 /** The uncertain inputs of a scenario, sorted by id (the order the sampler's dimensions take). */
-export function uncertainInputs(scenario: Pick<Scenario, 'parameters' | 'uncertainty'>, parameters: readonly ParameterDef[]): UncertainInput[] {
+export function uncertainInputs(scenario: Pick<Scenario, 'parameters' | 'uncertainty' | 'paths'>, parameters: readonly ParameterDef[]): UncertainInput[] {
   const defs = new Map(parameters.map((p) => [p.id, p]));
   const own = scenario.uncertainty?.ranges ?? {};
   const off = new Set(scenario.uncertainty?.off ?? []);
+  // A parameter that a path by year replaces drives nothing: its default range would vary nothing.
+  const replaced = new Set(DRIVER_PATHS.filter((d) => (scenario.paths?.[d.id]?.length ?? 0) > 0).flatMap((d) => d.replaces));
   const out: UncertainInput[] = [];
   for (const d of DEFAULT_RANGES) {
     const def = defs.get(d.id);
-    if (!def || off.has(d.id) || Object.prototype.hasOwnProperty.call(own, d.id)) continue;
+    if (!def || off.has(d.id) || replaced.has(d.id) || Object.prototype.hasOwnProperty.call(own, d.id)) continue;
     if (d.when) {
       const w = defs.get(d.when.id);
       if (w && valueOf(scenario, w) !== d.when.equals) continue;

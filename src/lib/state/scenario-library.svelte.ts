@@ -17,7 +17,7 @@ import { defaultScenario } from '../../../models/presets/index.ts';
 import { ScenarioValidationError, serializeScenario } from '../../engine/scenario/migrate.ts';
 import { acceptScenario, checkAgainstModel } from '../../engine/scenario/model-check.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { resultRows } from '../../engine/result-json.ts';
+import { exportRows } from '../../engine/result-json.ts';
 import { backupToText, parseBackup } from '../../io/backup.ts';
 import { resultsToCsv } from '../../io/results-csv.ts';
 import { decodeText } from '../../io/text-decode.ts';
@@ -837,7 +837,7 @@ export class ScenarioLibrary {
       this.#say('warning', { zh: '结果尚未计算完成，请稍候再导出。', en: 'The results are not ready yet; try again in a moment.' });
       return;
     }
-    const csv = resultsToCsv({ years: result.years, rows: resultRows(variablesOf(this.#scenario), result) });
+    const csv = resultsToCsv({ years: result.years, rows: exportRows(variablesOf(this.#scenario), result) });
     downloadText(csv, `${safeFileName(this.currentName)}-结果.csv`, 'text/csv;charset=utf-8');
   }
 

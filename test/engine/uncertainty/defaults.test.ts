@@ -3,9 +3,7 @@ import { DEFAULT_RANGES, MORTALITY_RANGE_FROM_E0_2035 } from '../../../models/un
 import { findPreset, presets } from '../../../models/presets/index.ts';
 import type { Scenario } from '../../../models/scenario.ts';
 import { defaultProjector } from '../../../src/engine/default-model.ts';
-import { solveMortalityImprovement } from '../../../src/engine/population/mortality-target.ts';
-import { baseMortality } from '../../../src/engine/population/rates.ts';
-import { CENSUS_SRB_2020 } from '../../../models/data/census-2020-indicators.ts';
+import { projectPopulation } from '../../../src/engine/population/index.ts';
 import { checkUncertainty, uncertainInputs } from '../../../src/engine/uncertainty/index.ts';
 import { checkParameterRanges, validateScenario } from '../../../src/engine/scenario/schema.ts';
 import { parseScenario, serializeScenario } from '../../../src/engine/scenario/migrate.ts';
@@ -31,9 +29,9 @@ describe('default ranges of the demographic drivers', () => {
   });
 
   it('the mortality range is the published 2035 interval converted on the national 2020 base (recomputed)', () => {
-    const m = baseMortality(0);
-    const w = CENSUS_SRB_2020 / (CENSUS_SRB_2020 + 100);
-    const r = (e: number) => solveMortalityImprovement({ mMale: m.male, mFemale: m.female, horizon: MORTALITY_RANGE_FROM_E0_2035.year - 2020, maleShareAtBirth: w, targetE0: e, key: `check-${e}` });
+    // the improvement the kernel solves to reach e in 2035 from the national 2020 base (e0_base 77.93)
+    const r = (e: number) => projectPopulation({ baseYear: 2020, endYear: MORTALITY_RANGE_FROM_E0_2035.year, params: { e0_target_mode: 1, e0_target: e }, base: { kind: 'headline' } })
+      .series.mortality_improvement_applied![0]!;
     const { low, mid, high, minus, plus } = MORTALITY_RANGE_FROM_E0_2035;
     expect(r(mid) - r(low)).toBeCloseTo(minus, 5);
     expect(r(high) - r(mid)).toBeCloseTo(plus, 5);
@@ -49,6 +47,14 @@ describe('default ranges of the demographic drivers', () => {
     s.uncertainty = { draws: 100, seed: 1, ranges: { tfr_end: { dist: 'uniform', low: 1, high: 1.5 } }, off: ['disab_trend'] };
     expect(byId().tfr_end).toMatchObject({ origin: 'planner', range: { dist: 'uniform', low: 1, high: 1.5 } });
     expect(byId().disab_trend).toBeUndefined();
+  });
+
+  it('leaves out the default range of a parameter that a path by year replaces', () => {
+    const s = china();
+    s.paths = { tfr: [{ year: 2025, value: 1.1 }], e0: [{ year: 2035, value: 81 }] };
+    const ids = uncertainInputs(s, params).map((u) => u.id);
+    expect(ids).not.toContain('tfr_end');
+    expect(ids).not.toContain('mortality_improvement');
   });
 
   it('the mortality-improvement range applies only while improvement drives mortality (not with an e0 target)', () => {
