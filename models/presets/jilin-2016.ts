@@ -6,7 +6,7 @@
 import type { TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
 import { NATIONAL_2015 } from '../data/national-2020-civil-affairs.ts';
-import { assumption, data, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
+import { assumption, data, NATIONAL, nationalE0, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
 /** Linear between the 2010 (4,414,681) and 2020 (3,623,713) censuses, at 2015. */
 const POP = Math.round((4_414_681 + 3_623_713) / 2);
@@ -18,6 +18,7 @@ const { parameters, provenance } = sourced([
     'midway between the 2010 census (4,414,681) and the 2020 census (3,623,713) of 吉林市 (data/regions-census.csv; https://66.wendadaohang.com/zd/Dvxsv2iDn.html, http://xinin56.com/zhi/441030.html): no 2015 figure was found',
     'data/regions-census.csv 吉林市 2010, 2020 (interpolated)')),
   set('base_share_60plus', SHARE_60, assumption('the national 2020 census share (18.73 %): no 60+ figure for 吉林市 was found (the 2010 bulletin gives only 65+: 9.33 %)')),
+  nationalE0(2015, '吉林市 (Jilin province: 76.18 in 2010, census — context only)'),
   // Beds: the 2016 target
   set('beds_new_per_year', 2_400, plan('L:8', '全市新增养老服务床位2400张(其中城区1600张) in 2016; holding it after 2016 is an assumption')),
   // Dibao: the income-linked floor

@@ -9,7 +9,7 @@
  */
 import type { TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
-import { assumption, intakeToReach, NATIONAL, NATIONAL_POP_60PLUS_2020, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
+import { assumption, intakeToReach, NATIONAL, NATIONAL_POP_60PLUS_2020, nationalE0, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
 /** 2010 census, old boundary (681.40万): no 2015 figure was found. */
 const POP = 6_814_000;
@@ -29,6 +29,7 @@ const { parameters, provenance } = sourced([
     'the 2010 census total on the old boundary (681.40万, excl. Laiwu; data/regions-census.csv, 济南市统计局 2010 bulletin at https://www.renrendoc.com/p-16416589.html) held for 2015: no 2015 figure was found — enter the 2015 resident population',
     'data/regions-census.csv 济南市(2010年旧辖区) 2010')),
   set('base_share_60plus', POP_60 / POP, plan('J:73', 'derived, not stated: elderly = 36,300 beds ÷ 30.25 per 1000 × 1000 = 1,200,000; ÷ the assumed total 6,814,000 = 17.6 %')),
+  nationalE0(2015, '济南市 (Shandong province: 78.50 in 2016, provincial press conference 2017-07-17, https://jinan.baogaosu.com/xinwen/%E5%B2%81%E6%81%B6%E6%80%A7%E8%82%BF%E7%98%A4%E5%92%8C%E5%BF%83%E8%84%91%E8%A1%80%E7%AE%A1%E7%96%BE%E7%97%85%E6%88%90%E5%B1%85%E6%B0%91/59171383 — context only)'),
   set('urban_share_base', URBAN, assumption('the national 2020 census share (the model default): no Jinan urban share for 2015 in the data')),
   set('urban_share_end', URBAN, assumption('held constant')),
   // Beds

@@ -89,3 +89,15 @@ export function intakeToReach(stock: number, target: number, years: number, attr
   const perIntake = attrition > 0 ? (1 - keep) / attrition : years;
   return Math.max(0, Math.ceil((target - stock * keep) / perIntake - 1e-9));
 }
+
+/**
+ * `e0_base` for a place whose own life expectancy was not found: the official national value of
+ * the base year, labelled as an assumption (2015: 76.34, 2020: 77.93; models/data/SOURCES.md).
+ */
+export function nationalE0(year: 2015 | 2020, place: string): SourcedValue {
+  const value = year === 2015 ? 76.34 : 77.93;
+  const ref = year === 2015
+    ? '《"十四五"国民健康规划》(国务院办公厅, 2022): national 76.34 in 2015, via http://www.ghqlgyb.cn/news/china/2630858.html'
+    : 'NHC: national 77.93 in 2020 (china-life-expectancy.csv NHC-2020)';
+  return set('e0_base', value, assumption(`no life expectancy for ${place} in ${year} was found (searched its statistical bulletins and health plans): the national ${year} value ${value} — enter the local figure`, ref));
+}

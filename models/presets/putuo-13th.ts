@@ -22,6 +22,9 @@ const { parameters, provenance } = sourced([
   set('base_share_60plus', SHARE_60, assumption(
     'Shanghai city-wide registered 60+ share at year-end 2015: 435.95万 ÷ 1,442.97万 = 30.2 % (context only, not Putuo; data/regions-census.csv, http://www.ckycy.com/2016/0331/20992.html)',
     'data/regions-census.csv 上海市 2015 (context only)')),
+  set('e0_base', 82.75, assumption(
+    'Shanghai city-wide registered (户籍) population, 2015: 82.75 (male 80.47, female 85.09), from the 2015 Shanghai ageing and life-expectancy release (上海市民政局、老龄办、统计局, 2016-03), as reported at http://www.ckycy.com/2016/0331/20992.html — Shanghai\'s, not Putuo\'s: no district figure was found',
+    '上海市 2015 户籍人口期望寿命 82.75 (context: Shanghai, not Putuo)')),
   set('urban_share_base', 1, assumption('an urban district: 252 residents\' committees and 7 village committees (P:19, P:81); no urban share stated', 'P:19, P:81')),
   set('urban_share_end', 1, assumption('an urban district', 'P:19, P:81')),
   // Beds

@@ -12,7 +12,7 @@ import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
 import type { Actual } from '../scenario.ts';
 import type { BedProject, TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
-import { assumption, intakeToReach, NATIONAL, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
+import { assumption, intakeToReach, NATIONAL, nationalE0, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
 /** Assumed population: 530 certified social workers (S:18) at 17 per 10,000 (S:84) — derived, unconfirmed. */
 const POP = Math.round((530 / 17) * 10_000);
@@ -30,6 +30,7 @@ const { parameters, provenance } = sourced([
   set('base_share_60plus', SHARE_60, assumption(
     'Taizhou city (台州市, the parent city) 2020 census share 19.57 % — context only, not Sanmen (data/regions-census.csv, http://yinhuafeng.cn/p/212335.html): enter Sanmen\'s own share',
     'data/regions-census.csv 台州市 2020')),
+  nationalE0(2020, '三门县 or 台州市'),
   // Beds (table 1: 2020 achieved).
   set('beds_base_per_1000', 55, plan('S:31 (table S:29–43)', '每千名老年人拥有社会养老床位数 55 in 2020 (table 1). The text (S:12) says 62.6 social beds and 39.5 institutional beds per 1000 elderly for the same year: kept as actuals')),
   set('beds_base_nursing_share', 0.53, plan('S:32 (table S:29–43); S:87', '护理型床位占机构床位比率 53 % in 2020; the plan\'s denominator is institutional beds, the model\'s all elder-care beds')),

@@ -13,7 +13,7 @@ import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
 import type { Actual } from '../scenario.ts';
 import type { TargetDef } from '../scenario.ts';
 import type { PlanIndicatorNote, PresetDef } from './types.ts';
-import { assumption, census, data, plan, replacementIntake, set, sourced } from './preset-params.ts';
+import { assumption, census, data, nationalE0, plan, replacementIntake, set, sourced } from './preset-params.ts';
 
 const CENSUS_REF = 'data/regions-census.csv 泰安市 2020: 7th-census bulletin quoted at http://gkcyc.com/news/shuju/1030550.html';
 const POP = 5_472_217;
@@ -30,6 +30,7 @@ const { parameters, provenance } = sourced([
   set('base_pop_total', POP, census(CENSUS_REF, '常住人口 5,472,217')),
   set('base_share_60plus', POP_60 / POP, census(CENSUS_REF, '60岁及以上 1,207,038 ÷ 5,472,217 = 22.06 %')),
   set('base_share_65plus', POP_65 / POP, census(CENSUS_REF, '65岁及以上 854,918 ÷ 5,472,217 = 15.62 %')),
+  nationalE0(2020, '泰安市'),
   set('urban_share_base', 0.62, data(`${CENSUS_REF} (same page)`, 'year-end 2019 statistical-bulletin estimate 349.4万 ÷ 563.5万 = 62.0 %; the census urban share was not found')),
   set('urban_share_end', 0.62, assumption('held at the 2019 level; the plan states no urbanisation path')),
   // Dibao standards (元/人/月 in the plan, as the model wants).
