@@ -136,16 +136,41 @@ export function createPlausibility(config: {
   const { model, variables, rules } = config;
   const paramDefs = new Map(config.parameters.map((p) => [p.id, p]));
   const denominators: Denominator[] = [];
-  const directParams = new Map<string, string[]>();
+  const reads = new Map<string, string[]>();
+  const isParam = (s: string) => paramDefs.has(s);
   for (const id of model.order) {
     if (id.startsWith('__')) continue;
     const eq = model.equations.get(id);
     if (!eq) continue;
-    const isParam = (s: string) => paramDefs.has(s);
     denominatorsOf(id, eq.expr.node, isParam, denominators);
     if (eq.initial) denominatorsOf(id, eq.initial.node, isParam, denominators);
-    directParams.set(id, [...eq.expr.reads, ...(eq.initial?.reads ?? [])].filter(isParam));
+    reads.set(id, [...new Set([...eq.expr.reads, ...eq.expr.prevReads, ...(eq.initial?.reads ?? [])])]);
   }
+  /**
+   * The parameters to look at for a variable: those its formula reads, or else those of the
+   * formulas it reads (two levels up at most, six at most), so a warning always points somewhere.
+   */
+  const directParams = new Map<string, string[]>();
+  const paramsOf = (id: string): string[] => {
+    let found = directParams.get(id);
+    if (found) return found;
+    found = [];
+    let level = [id];
+    const seen = new Set(level);
+    for (let depth = 0; depth < 3 && found.length === 0 && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const v of level) {
+        for (const r of reads.get(v) ?? []) {
+          if (isParam(r)) { if (!found.includes(r)) found.push(r); }
+          else if (!seen.has(r)) { seen.add(r); next.push(r); }
+        }
+      }
+      level = next;
+    }
+    found = found.slice(0, 6);
+    directParams.set(id, found);
+    return found;
+  };
   const shareIds = [...variables.values()].filter((v) => v.format === 'share').map((v) => v.id);
 
   const label = (id: string, lang: Lang): string => variables.get(id)?.label[lang] ?? paramDefs.get(id)?.label[lang] ?? id;
@@ -221,7 +246,7 @@ export function createPlausibility(config: {
       const r = yearsWhere(n, (i) => (v[i] as number) < -TOL || (v[i] as number) > 1 + TOL);
       if (!r) continue;
       const x = v[r.first] as number;
-      const ps = directParams.get(id) ?? [];
+      const ps = paramsOf(id);
       out.push(make('share_out_of_range', by, r, [id], ps, (l) => (l === 'zh'
         ? `${label(id, l)}在${by + r.first}年为${show(id, x, l)},超出0–100%${span(by, r, l)}。${lookAt(ps, l)}`
         : `${label(id, l)} is ${show(id, x, l)} in ${by + r.first}, outside 0–100 %${span(by, r, l)}. ${lookAt(ps, l)}`)));
@@ -245,7 +270,7 @@ export function createPlausibility(config: {
       if (!r || flagged.has(key)) continue;
       flagged.add(key);
       flagged.add(d.equation);
-      const ps = d.isParameter ? [d.symbol] : (directParams.get(d.symbol) ?? []);
+      const ps = d.isParameter ? [d.symbol] : paramsOf(d.symbol);
       out.push(make('zero_denominator', by, r, [d.equation, d.symbol], ps, (l) => (l === 'zh'
         ? `${label(d.equation, l)}的公式除以${label(d.symbol, l)},而其在${by + r.first}年为${show(d.symbol, value, l)}${d.guard !== null ? `(公式按${d.guard}计)` : ''}:分母为零,该值没有意义${span(by, r, l)}。${lookAt(ps, l)}`
         : `The formula of ${label(d.equation, l)} divides by ${label(d.symbol, l)}, which is ${show(d.symbol, value, l)} in ${by + r.first}${d.guard !== null ? ` (the formula uses ${d.guard})` : ''}: a zero denominator, so the value means nothing${span(by, r, l)}. ${lookAt(ps, l)}`)));
@@ -255,7 +280,7 @@ export function createPlausibility(config: {
       if (flagged.has(id)) continue;
       const r = yearsWhere(n, (i) => !Number.isFinite(v[i] as number));
       if (!r) continue;
-      const ps = directParams.get(id) ?? [];
+      const ps = paramsOf(id);
       out.push(make('not_finite', by, r, [id], ps, (l) => (l === 'zh'
         ? `${label(id, l)}在${by + r.first}年不是有限数(可能除以零)${span(by, r, l)}。${lookAt(ps, l)}`
         : `${label(id, l)} is not a finite number in ${by + r.first} (a division by zero?)${span(by, r, l)}. ${lookAt(ps, l)}`)));
