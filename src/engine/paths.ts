@@ -44,7 +44,7 @@ export function anchoredPoints(points: readonly PathPoint[], baseYear: number, b
  * The driver's value for each of `n` years from `baseYear` (index 0 = base year), written into
  * `out` (allocated when not given).
  */
-export function pathValues(points: readonly PathPoint[], baseYear: number, baseValue: number, n: number, out = new Float64Array(n)): Float64Array {
+export function pathValues(points: readonly PathPoint[], baseYear: number, baseValue: number, n: number, out: Float64Array = new Float64Array(n)): Float64Array {
   const pts = anchoredPoints(points, baseYear, baseValue);
   for (let i = 0; i < n; i++) out[i] = valueAt(pts, baseYear + i);
   return out;

@@ -35,6 +35,7 @@ interface Denominator {
   /** The constant of `max(symbol, c)`, or null for a bare symbol. */
   guard: number | null;
   isParameter: boolean;
+  key: string;
 }
 
 const TOL = 1e-9;
@@ -70,7 +71,7 @@ function denominatorsOf(id: string, root: MathNode, isParam: (s: string) => bool
           const found = symbolOf(d);
           if (found && !guarded.has(found.symbol) && !seen.has(found.symbol)) {
             seen.add(found.symbol);
-            out.push({ equation: id, symbol: found.symbol, guard: found.guard, isParameter: isParam(found.symbol) });
+            out.push({ equation: id, symbol: found.symbol, guard: found.guard, isParameter: isParam(found.symbol), key: `${id}|${found.symbol}` });
           }
         }
         op.args.forEach((a) => visit(a, guarded));
@@ -191,14 +192,22 @@ export function createPlausibility(config: {
     if (r.count <= 1) return '';
     return lang === 'zh' ? `(共${r.count}年,至${by + r.last}年)` : ` (${r.count} years, through ${by + r.last})`;
   };
-  const make = (code: WarningCode, by: number, r: { first: number; last: number } | null, vars: string[], params: readonly string[], text: (lang: Lang) => string): ResultWarning => ({
-    code,
-    year: r ? by + r.first : null,
-    lastYear: r ? by + r.last : null,
-    variables: vars,
-    parameters: [...params],
-    message: Object.fromEntries(LANGS.map((l) => [l, text(l)])) as unknown as Text,
-  });
+  // Formatting numbers in two languages is most of a check's cost, and most slider moves leave a
+  // warning's numbers as they were: messages are memoized by what they say.
+  const messages = new Map<string, Text>();
+  const make = (
+    code: WarningCode, by: number, r: { first: number; last: number; count?: number } | null, vars: string[], params: readonly string[],
+    facts: readonly number[], text: (lang: Lang) => string,
+  ): ResultWarning => {
+    const key = `${code}|${vars.join(',')}|${by}|${r ? `${r.first}|${r.last}|${r.count ?? ''}` : ''}|${facts.join(',')}`;
+    let message = messages.get(key);
+    if (!message) {
+      message = { zh: text('zh'), en: text('en') };
+      if (messages.size >= 512) messages.clear();
+      messages.set(key, message);
+    }
+    return { code, year: r ? by + r.first : null, lastYear: r ? by + r.last : null, variables: vars, parameters: [...params], message: { ...message } };
+  };
 
   return (input) => {
     const { series: S, baseYear: by, params } = input;
@@ -216,7 +225,7 @@ export function createPlausibility(config: {
         if (!r) continue;
         const i = r.first;
         const above = (u[i] as number) > (v[i] as number);
-        out.push(make('capped', by, r, [rule.variable, rule.uncapped], rule.parameters, (l) => (l === 'zh'
+        out.push(make('capped', by, r, [rule.variable, rule.uncapped], rule.parameters, [u[i] as number, v[i] as number], (l) => (l === 'zh'
           ? `${by + i}年起,${label(rule.variable, l)}按参数算得${show(rule.variable, u[i] as number, l)},${above ? '超过' : '低于'}${rule.drawnFrom.zh}(${show(rule.variable, v[i] as number, l)}),模型已${above ? '截取' : '提高'}为${show(rule.variable, v[i] as number, l)}${span(by, r, l)}。${lookAt(rule.parameters, l)}`
           : `From ${by + i}, ${label(rule.variable, l)} comes out at ${show(rule.variable, u[i] as number, l)} from the parameters, ${above ? 'above' : 'below'} ${rule.drawnFrom.en} (${show(rule.variable, v[i] as number, l)}); the model ${above ? 'caps' : 'raises'} it to ${show(rule.variable, v[i] as number, l)}${span(by, r, l)}. ${lookAt(rule.parameters, l)}`)));
       } else if (rule.kind === 'not_above') {
@@ -225,7 +234,7 @@ export function createPlausibility(config: {
         const r = yearsWhere(n, (i) => (v[i] as number) > (b[i] as number) * (1 + TOL));
         if (!r) continue;
         const i = r.first;
-        out.push(make('rural_above_urban', by, r, [rule.variable, rule.bound], rule.parameters, (l) => (l === 'zh'
+        out.push(make('rural_above_urban', by, r, [rule.variable, rule.bound], rule.parameters, [v[i] as number, b[i] as number], (l) => (l === 'zh'
           ? `${by + i}年起,${label(rule.variable, l)}(${show(rule.variable, v[i] as number, l)})高于${label(rule.bound, l)}(${show(rule.bound, b[i] as number, l)})${span(by, r, l)}。${lookAt(rule.parameters, l)}`
           : `From ${by + i}, ${label(rule.variable, l)} (${show(rule.variable, v[i] as number, l)}) is above ${label(rule.bound, l)} (${show(rule.bound, b[i] as number, l)})${span(by, r, l)}. ${lookAt(rule.parameters, l)}`)));
       } else {
@@ -234,7 +243,7 @@ export function createPlausibility(config: {
         const r = yearsWhere(n, (i) => (v[i] as number) > rule.factor * base);
         if (!r) continue;
         const end = v[n - 1] as number;
-        out.push(make('compounding', by, r, [rule.variable], rule.parameters, (l) => (l === 'zh'
+        out.push(make('compounding', by, r, [rule.variable], rule.parameters, [base, end], (l) => (l === 'zh'
           ? `${label(rule.variable, l)}按年增长率复利累积,${by + r.first}年超过基期值${show(rule.variable, base, l)}的${rule.factor}倍,${by + n - 1}年达${show(rule.variable, end, l)}(${ratio(end / base)}倍)。${lookAt(rule.parameters, l)}`
           : `${label(rule.variable, l)}, compounded by its growth rate, passes ${rule.factor}× its base-year value ${show(rule.variable, base, l)} in ${by + r.first} and reaches ${show(rule.variable, end, l)} in ${by + n - 1} (${ratio(end / base)}×). ${lookAt(rule.parameters, l)}`)));
       }
@@ -243,19 +252,28 @@ export function createPlausibility(config: {
     for (const id of shareIds) {
       const v = S[id];
       if (!v) continue;
+      let outside = false;
+      for (let i = 0; i < n && !outside; i++) outside = (v[i] as number) < -TOL || (v[i] as number) > 1 + TOL;
+      if (!outside) continue;
       const r = yearsWhere(n, (i) => (v[i] as number) < -TOL || (v[i] as number) > 1 + TOL);
       if (!r) continue;
       const x = v[r.first] as number;
       const ps = paramsOf(id);
-      out.push(make('share_out_of_range', by, r, [id], ps, (l) => (l === 'zh'
+      out.push(make('share_out_of_range', by, r, [id], ps, [x], (l) => (l === 'zh'
         ? `${label(id, l)}在${by + r.first}年为${show(id, x, l)},超出0–100%${span(by, r, l)}。${lookAt(ps, l)}`
         : `${label(id, l)} is ${show(id, x, l)} in ${by + r.first}, outside 0–100 %${span(by, r, l)}. ${lookAt(ps, l)}`)));
     }
 
     for (const d of denominators) {
-      const key = `${d.equation}|${d.symbol}`;
+      const key = d.key;
       const limit = d.guard ?? 0;
       const bad = (x: number) => (d.guard === null ? x === 0 : x < limit);
+      if (!d.isParameter) {
+        const s = S[d.symbol];
+        let any = false;
+        if (s) for (let i = 0; i < n && !any; i++) any = d.guard === null ? s[i] === 0 : (s[i] as number) < limit;
+        if (!any) continue;
+      }
       let r: { first: number; last: number; count: number } | null;
       let value: number;
       if (d.isParameter) {
@@ -271,17 +289,21 @@ export function createPlausibility(config: {
       flagged.add(key);
       flagged.add(d.equation);
       const ps = d.isParameter ? [d.symbol] : paramsOf(d.symbol);
-      out.push(make('zero_denominator', by, r, [d.equation, d.symbol], ps, (l) => (l === 'zh'
+      out.push(make('zero_denominator', by, r, [d.equation, d.symbol], ps, [value], (l) => (l === 'zh'
         ? `${label(d.equation, l)}的公式除以${label(d.symbol, l)},而其在${by + r.first}年为${show(d.symbol, value, l)}${d.guard !== null ? `(公式按${d.guard}计)` : ''}:分母为零,该值没有意义${span(by, r, l)}。${lookAt(ps, l)}`
         : `The formula of ${label(d.equation, l)} divides by ${label(d.symbol, l)}, which is ${show(d.symbol, value, l)} in ${by + r.first}${d.guard !== null ? ` (the formula uses ${d.guard})` : ''}: a zero denominator, so the value means nothing${span(by, r, l)}. ${lookAt(ps, l)}`)));
     }
 
-    for (const [id, v] of Object.entries(S)) {
-      if (flagged.has(id)) continue;
+    for (const id of Object.keys(S)) {
+      const v = S[id] as Float64Array;
+      // A NaN or ±Infinity makes the sum non-finite (so does an overflow, which the exact pass below then clears).
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += v[i] as number;
+      if (sum - sum === 0 || flagged.has(id)) continue;
       const r = yearsWhere(n, (i) => !Number.isFinite(v[i] as number));
       if (!r) continue;
       const ps = paramsOf(id);
-      out.push(make('not_finite', by, r, [id], ps, (l) => (l === 'zh'
+      out.push(make('not_finite', by, r, [id], ps, [], (l) => (l === 'zh'
         ? `${label(id, l)}在${by + r.first}年不是有限数(可能除以零)${span(by, r, l)}。${lookAt(ps, l)}`
         : `${label(id, l)} is not a finite number in ${by + r.first} (a division by zero?)${span(by, r, l)}. ${lookAt(ps, l)}`)));
     }
@@ -290,7 +312,7 @@ export function createPlausibility(config: {
       const national = NHC_E0[by];
       const def = paramDefs.get('e0_base');
       if (def) {
-        out.push(make('e0_base_year', by, null, ['life_expectancy'], ['e0_base'], (l) => (l === 'zh'
+        out.push(make('e0_base_year', by, null, ['life_expectancy'], ['e0_base'], [national ?? -1], (l) => (l === 'zh'
           ? `基期为${by}年,但${def.label.zh}仍为全国${E0_DEFAULT_YEAR}年的默认值${def.default}岁${national !== undefined ? `;全国${by}年官方值为${national}岁` : ''}。请填入本地基期值(统计公报或规划)。${lookAt(['e0_base'], l)}`
           : `The base year is ${by}, but ${def.label.en} is still the national ${E0_DEFAULT_YEAR} default, ${def.default}${national !== undefined ? `; the official national value for ${by} is ${national}` : ''}. Enter the local base-year value (statistical bulletin or plan). ${lookAt(['e0_base'], l)}`)));
       }

@@ -120,14 +120,21 @@ interface Scale {
   warnings: MortalityWarning[];
 }
 const scaleMemo = new Map<string, Scale>();
+/** The last scale asked for, compared without building the memo's string key. */
+let lastScale: { period: number; bySex: boolean; e0M: number; e0F: number; e0Both: number; w: number; scale: Scale } | null = null;
 
 const fmt = (x: number) => String(Number(x.toFixed(2)));
 
 /** Scale factors by sex so that the base-year life table gives the base-year e0 (memoized). */
 function scaleFor(period: 0 | 1, e0Both: number, bySex: boolean, e0M: number, e0F: number, w: number): Scale {
+  const l = lastScale;
+  if (l && l.period === period && l.bySex === bySex && (bySex ? l.e0M === e0M && l.e0F === e0F : l.e0Both === e0Both && l.w === w)) return l.scale;
   const key = bySex ? `${period}|s|${e0M}|${e0F}` : `${period}|b|${e0Both}|${w}`;
   const hit = scaleMemo.get(key);
-  if (hit) return hit;
+  if (hit) {
+    lastScale = { period, bySex, e0M, e0F, e0Both, w, scale: hit };
+    return hit;
+  }
   const b = baseMortality(period);
   const warnings: MortalityWarning[] = [];
   let out: Scale;
@@ -153,6 +160,7 @@ function scaleFor(period: 0 | 1, e0Both: number, bySex: boolean, e0M: number, e0
   }
   if (scaleMemo.size >= 16) scaleMemo.delete(scaleMemo.keys().next().value as string);
   scaleMemo.set(key, out);
+  lastScale = { period, bySex, e0M, e0F, e0Both, w, scale: out };
   return out;
 }
 
@@ -190,10 +198,11 @@ function expSmall(d: number): number {
  * year before (`fPrev` > 0, its survival at o − 22), s = s_prev · e^{m·(fPrev − f)}, the small
  * exponent as a polynomial (cheaper than Math.exp, which is used for larger steps).
  */
-function fillYear(m: Float64Array, f: number, surv: Float64Array, o: number, fPrev: number): number {
+function fillYear(m: Float64Array, inv: Float64Array, f: number, surv: Float64Array, o: number, fPrev: number): number {
   let l = 1;
   let t = 0;
   const df = fPrev - f;
+  const invF = 1 / f;
   for (let g = 0; g < G - 1; g++) {
     const mg = m[g] as number;
     const h = mg * f;
@@ -203,7 +212,7 @@ function fillYear(m: Float64Array, f: number, surv: Float64Array, o: number, fPr
     const width = GROUP_WIDTH[g] as number;
     const s2 = s * s;
     const sn = width === 5 ? s2 * s2 * s : width === 4 ? s2 * s2 : s;
-    t += (l * (1 - sn)) / h;
+    t += l * (1 - sn) * (inv[g] as number) * invF;
     l *= sn;
   }
   const h = (m[G - 1] as number) * f;
@@ -296,8 +305,8 @@ export function mortalitySchedule(input: MortalityInput): Readonly<MortalitySche
   const b = baseMortality(period);
   for (let i = 0; i < years; i++) {
     const prev = i > 0 ? (M[i - 1] as number) : 0;
-    schedule.e0Male[i] = fillYear(b.groupMale, scale.male * (M[i] as number), schedule.male, i * G, scale.male * prev);
-    schedule.e0Female[i] = fillYear(b.groupFemale, scale.female * (M[i] as number), schedule.female, i * G, scale.female * prev);
+    schedule.e0Male[i] = fillYear(b.groupMale, b.groupMaleInv, scale.male * (M[i] as number), schedule.male, i * G, scale.male * prev);
+    schedule.e0Female[i] = fillYear(b.groupFemale, b.groupFemaleInv, scale.female * (M[i] as number), schedule.female, i * G, scale.female * prev);
   }
   schedule.improvement = improvement;
   schedule.period = period;

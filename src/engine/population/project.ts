@@ -3,9 +3,7 @@
  * pyramid arrays in place (they are the state) and the output series; the only allocations are
  * the returned arrays and a survival table that grows once to the longest horizon seen.
  */
-import { POPULATION_DEFAULTS } from '../../../models/population.ts';
-import type { PopulationKernelOutputId } from '../../../models/population.ts';
-import { MORTALITY_PERIODS } from '../../../models/population.ts';
+import { MORTALITY_PERIODS, POPULATION_DEFAULTS, POPULATION_KERNEL_OUTPUT_IDS, type PopulationKernelOutputId } from '../../../models/population.ts';
 import type { BasePopulation, ResultWarning, ScenarioPaths } from '../types.ts';
 import { pathValues } from '../paths.ts';
 import { AGE_SLOTS, OPEN_AGE } from './ages.ts';
@@ -33,11 +31,11 @@ export interface PopulationOutput {
 }
 
 const N = AGE_SLOTS;
-/** 5-year group of each age (0..19) and 20 for 100+. */
-const GROUP_OF = new Uint8Array(N);
-for (let a = 0; a < N; a++) GROUP_OF[a] = a >= OPEN_AGE ? 20 : (a / 5) | 0;
 
+/** 5-year group totals (0-4 … 95-99, 100+) of the year being summed. */
 const groups = new Float64Array(21);
+/** Number of series the kernel returns (each a view of the run's one store). */
+const SERIES_COUNT = POPULATION_KERNEL_OUTPUT_IDS.length;
 const scratchM = new Float64Array(N);
 const scratchF = new Float64Array(N);
 /** births, deaths, net migration of the last step. */
@@ -145,8 +143,12 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
   const p = input.params;
   const horizon = Math.max(0, Math.floor(input.endYear - input.baseYear));
   const years = horizon + 1;
-  const pyrM = new Float64Array(years * N);
-  const pyrF = new Float64Array(years * N);
+  // One allocation for the pyramids and every series (typed-array allocation is most of the cost
+  // of a run): the arrays returned are views of it.
+  const store = new Float64Array(2 * years * N + SERIES_COUNT * years);
+  const pyrM = store.subarray(0, years * N);
+  const pyrF = store.subarray(years * N, 2 * years * N);
+  let next = 2 * years * N;
   const warnings: ResultWarning[] = [];
 
   if (input.base.kind === 'table') copyTable(input.base, pyrM, pyrF, warnings);
@@ -187,7 +189,7 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
   const survM = sched.male;
   const survF = sched.female;
 
-  const F = (): Float64Array => new Float64Array(years);
+  const F = (): Float64Array => store.subarray(next, (next += years));
   const popTotal = F(), popMale = F(), popFemale = F(), pop0_14 = F(), pop15_59 = F(), pop15_64 = F();
   const pop60 = F(), pop65 = F(), pop80 = F(), pop60_64 = F(), pop65_69 = F(), pop70_74 = F(), pop75_79 = F();
   const pop80_84 = F(), pop85 = F(), pop80_89 = F(), pop90_99 = F(), pop100 = F();
@@ -208,7 +210,7 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
   }
 
   const by = input.baseYear;
-  const tfrPath = pathValues(paths.tfr ?? [{ year: by, value: param(p, 'tfr_base') }, { year: by + horizon, value: param(p, 'tfr_end') }], by, param(p, 'tfr_base'), years);
+  const tfrPath = pathValues(paths.tfr ?? [{ year: by, value: param(p, 'tfr_base') }, { year: by + horizon, value: param(p, 'tfr_end') }], by, param(p, 'tfr_base'), years, F());
   for (let i = 0; i < years; i++) if (!((tfrPath[i] as number) > 0)) tfrPath[i] = 0;
   const migMode = param(p, 'migration_mode') === 1 ? 1 : 0;
   const migRates = paths.net_migration_rate?.length ? pathValues(paths.net_migration_rate, by, param(p, 'net_migration_rate'), years) : null;
@@ -228,17 +230,23 @@ export function projectPopulation(input: PopulationInput): PopulationOutput {
     deaths[i] = flows[1] as number;
     netMigration[i] = flows[2] as number;
 
-    groups.fill(0);
     const o = i * N;
     let male = 0;
     let female = 0;
-    for (let a = 0; a < N; a++) {
-      const m = pyrM[o + a] as number;
-      const f = pyrF[o + a] as number;
+    for (let g = 0, a = o; g < 20; g++) {
+      let m = 0;
+      let f = 0;
+      for (const end = a + 5; a < end; a++) {
+        m += pyrM[a] as number;
+        f += pyrF[a] as number;
+      }
       male += m;
       female += f;
-      groups[GROUP_OF[a] as number] += m + f;
+      groups[g] = m + f;
     }
+    male += pyrM[o + OPEN_AGE] as number;
+    female += pyrF[o + OPEN_AGE] as number;
+    groups[20] = (pyrM[o + OPEN_AGE] as number) + (pyrF[o + OPEN_AGE] as number);
     const g = groups;
     const g12 = g[12] as number, g13 = g[13] as number, g14 = g[14] as number, g15 = g[15] as number;
     const g16 = g[16] as number, g17 = g[17] as number, g18 = g[18] as number, g19 = g[19] as number, g20 = g[20] as number;

@@ -32,6 +32,9 @@ export interface BaseMortality {
   female: Float64Array;
   groupMale: Float64Array;
   groupFemale: Float64Array;
+  /** 1 / m by group (the life table multiplies instead of dividing). */
+  groupMaleInv: Float64Array;
+  groupFemaleInv: Float64Array;
 }
 
 /** Number of mortality groups (0, 1-4, 5-9 … 95-99, 100+). */
@@ -54,6 +57,8 @@ const period = (male: readonly number[], female: readonly number[]): BaseMortali
   female: singleYearMortality(female),
   groupMale: Float64Array.from(male),
   groupFemale: Float64Array.from(female),
+  groupMaleInv: Float64Array.from(male, (x) => 1 / x),
+  groupFemaleInv: Float64Array.from(female, (x) => 1 / x),
 });
 
 const MORTALITY_BY_PERIOD: readonly BaseMortality[] = [
