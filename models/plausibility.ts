@@ -12,10 +12,14 @@
 import type { Text } from './types.ts';
 
 /** One plausibility rule (see the module comment). `parameters` are the ones a planner should look at. */
-export type PlausibilityRule =
+export type PlausibilityRule = (
   | { kind: 'capped'; variable: string; uncapped: string; drawnFrom: Text; parameters: readonly string[] }
   | { kind: 'not_above'; variable: string; bound: string; parameters: readonly string[] }
-  | { kind: 'compounding'; variable: string; factor: number; parameters: readonly string[] };
+  | { kind: 'compounding'; variable: string; factor: number; parameters: readonly string[] }
+) & {
+  /** Check only when this mode parameter has this value (e.g. coverage only when recipients come from it). */
+  when?: { parameter: string; equals: number };
+};
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 const GROWTH_URBAN = ['dibao_index_mode', 'dibao_growth_urban', 'dibao_consumption_growth_urban', 'dibao_income_growth_urban'];
@@ -26,11 +30,11 @@ export const PLAUSIBILITY_RULES: readonly PlausibilityRule[] = [
   // Caseloads drawn from a population (capped in the equations of models/).
   {
     kind: 'capped', variable: 'dibao_coverage_urban', uncapped: 'dibao_coverage_urban_uncapped', drawnFrom: t('100%的城镇人口', '100 % of the urban population'),
-    parameters: ['dibao_coverage_urban_base', 'dibao_coverage_trend_urban'],
+    parameters: ['dibao_coverage_urban_base', 'dibao_coverage_trend_urban'], when: { parameter: 'dibao_recipients_mode', equals: 0 },
   },
   {
     kind: 'capped', variable: 'dibao_coverage_rural', uncapped: 'dibao_coverage_rural_uncapped', drawnFrom: t('100%的乡村人口', '100 % of the rural population'),
-    parameters: ['dibao_coverage_rural_base', 'dibao_coverage_trend_rural'],
+    parameters: ['dibao_coverage_rural_base', 'dibao_coverage_trend_rural'], when: { parameter: 'dibao_recipients_mode', equals: 0 },
   },
   {
     kind: 'capped', variable: 'dibao_recipients_urban', uncapped: 'dibao_recipients_urban_uncapped', drawnFrom: t('城镇人口', 'the urban population'),

@@ -184,9 +184,9 @@ export function createPlausibility(config: {
     return formatValue(x, format, lang, unit && (format === 'money' || format === 'count' || format === 'ratio') ? { unit } : {});
   };
   const lookAt = (params: readonly string[], lang: Lang): string => {
-    if (params.length === 0) return lang === 'zh' ? '请用“解释此数”查看其公式的输入' : 'use "explain this number" to see the inputs of its formula';
+    if (params.length === 0) return lang === 'zh' ? '请用“解释此数”查看其公式的输入' : 'Use "explain this number" to see the inputs of its formula.';
     const names = params.map((p) => `${label(p, lang)} (${p})`).join(lang === 'zh' ? '、' : ', ');
-    return lang === 'zh' ? `请检查:${names}` : `look at: ${names}`;
+    return lang === 'zh' ? `请检查:${names}` : `Look at: ${names}.`;
   };
   const span = (by: number, r: { first: number; last: number; count: number }, lang: Lang): string => {
     if (r.count <= 1) return '';
@@ -217,7 +217,7 @@ export function createPlausibility(config: {
 
     for (const rule of rules) {
       const v = S[rule.variable];
-      if (!v) continue;
+      if (!v || (rule.when && params[rule.when.parameter] !== rule.when.equals)) continue;
       if (rule.kind === 'capped') {
         const u = S[rule.uncapped];
         if (!u) continue;

@@ -14,6 +14,7 @@ import type { ProjectionResult, Scenario } from '../../src/engine/types.ts';
 
 const projector = defaultProjector();
 const params = modules.flatMap((m) => m.parameters);
+const defaults = new Map(params.map((p) => [p.id, p.default]));
 const load = (id: string): Scenario => {
   const r = parseScenario(structuredClone(presets.find((p) => p.id === id)!.scenario));
   if (!r.ok) throw new Error(r.errors.join('; '));
@@ -74,6 +75,11 @@ describe('plausibility (property over random settings, all presets)', () => {
             const u = r.series[rule.uncapped]!, c = r.series[rule.variable]!;
             const binds = [...u].some((x, i) => Math.abs(x - c[i]!) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(c[i]!)));
             const said = r.warnings.some((w) => w.code === 'capped' && w.variables[0] === rule.variable);
+            if (rule.when && (s.parameters[rule.when.parameter] ?? defaults.get(rule.when.parameter)) !== rule.when.equals) {
+              // a rule for another mode stays silent (e.g. coverage when recipients come from a count)
+              if (said) throw new Error(`${presetId}: cap on ${rule.variable} said although ${rule.when.parameter} ≠ ${rule.when.equals}`);
+              continue;
+            }
             if (binds !== said) throw new Error(`${presetId}: cap on ${rule.variable} binds=${binds}, said=${said}`);
           }
           return true;

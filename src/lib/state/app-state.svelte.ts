@@ -3,7 +3,7 @@
  * immutable: `$state.raw`), and the status line. Every edit goes through a method that asks
  * the worker pool for a new projection; the latest request wins.
  */
-import type { ProjectionResult, Scenario } from '../../engine/types.ts';
+import type { PathId, PathPoint, ProjectionResult, Scenario } from '../../engine/types.ts';
 import type { Explanation } from '../../engine/projector.ts';
 import { defaultScenario } from '../../../models/presets/index.ts';
 import { enginePool } from '../engine-client.ts';
@@ -64,6 +64,16 @@ export class ScenarioState {
   setUncertainty(u: Scenario['uncertainty']): void {
     if (u) this.scenario.uncertainty = u;
     else delete this.scenario.uncertainty;
+    void this.recompute();
+  }
+
+  /** Sets (or with null removes) the path by year of one demographic driver and recomputes. */
+  setPath(id: PathId, points: PathPoint[] | null): void {
+    const paths = { ...(this.scenario.paths ?? {}) };
+    if (points && points.length > 0) paths[id] = points;
+    else delete paths[id];
+    if (Object.keys(paths).length > 0) this.scenario.paths = paths;
+    else delete this.scenario.paths;
     void this.recompute();
   }
 
