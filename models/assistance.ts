@@ -12,6 +12,10 @@
  *   (share × last year's income), so a growth rate of 0 means "exactly the floor once it binds".
  * - The urban:rural ceiling applies from the first projected year on; the base year keeps the
  *   stated standards. A raise is permanent: next year's rural standard grows from it.
+ * - Caseloads never exceed the population they are drawn from (MODEL.md §9): coverage at most
+ *   100 %, dibao recipients at most the urban or rural population, tekun persons at most what
+ *   dibao leaves of it (the two do not overlap). Each capped series has an `_uncapped` twin, and a
+ *   plausibility warning (models/plausibility.ts) says when the cap applies.
  * - The medical-assistance cap is applied to the average benefit per user:
  *   min(average out-of-pocket × ratio, cap). This understates the cap's effect, which in reality
  *   bites on the few costly cases even when the average is far below it.

@@ -117,7 +117,7 @@ const parameters: ParameterDef[] = [
     default: 0.015, min: -0.02, max: 0.06, step: 0.001, group: 'mortality', format: 'rate',
     source: {
       kind: 'assumption', ref: 'about 1.5 %/yr (MODEL.md §1)',
-      note: 'from e0 77.93 in 2020 it gives about 79.1 in 2025 and 81.3 in 2035; the official e0 rose 77.93 (2020) → 79.25 (2025)',
+      note: 'from e0 77.93 in 2020 it gives 78.7 in 2025 and 80.3 in 2035 (cautious: the official e0 rose 77.93 → 79.25 over 2020–2025); set e0_target or a life-expectancy path instead',
     },
   },
   {
