@@ -38,6 +38,14 @@ function bedProjectsText(s: Scenario): string {
   return `${s.bedProjects.length} × ${beds}`;
 }
 
+/** The scenario's paths by year as text ("tfr 2020:1.3, 2025:1.1; e0 2025:79.25"), or "—". */
+export function pathsText(s: Scenario): string {
+  const parts = Object.entries(s.paths ?? {})
+    .filter(([, points]) => points && points.length > 0)
+    .map(([id, points]) => `${id} ${points!.map((p) => `${p.year}:${Number(p.value.toPrecision(6))}`).join(', ')}`);
+  return parts.join('; ') || '—';
+}
+
 /**
  * The inputs that differ between scenarios: the horizon, the base population kind, bed projects,
  * targets, indicators, then every model parameter whose value differs (in model order), then
@@ -53,6 +61,7 @@ export function inputDiff(scenarios: readonly Scenario[], params: readonly Param
     ['bedProjects', { zh: '新建床位项目（项 × 张）', en: 'Bed projects (count × beds)' }, bedProjectsText],
     ['targets', { zh: '目标（条）', en: 'Targets (count)' }, (s) => s.targets.map((t) => `${t.id} ${t.op} ${t.value} @${t.year}`).join('; ') || '—'],
     ['indicators', { zh: '自定义指标', en: 'Indicators' }, (s) => s.indicators.map((i) => `${i.id} = ${i.expr}`).join('; ') || '—'],
+    ['paths', { zh: '按年份路径', en: 'Paths by year' }, pathsText],
   ];
   for (const [id, label, get] of structural) {
     const values = scenarios.map(get);

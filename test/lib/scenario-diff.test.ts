@@ -18,6 +18,13 @@ describe('inputDiff', () => {
     expect(rows.map((r) => [r.id, r.values])).toEqual([['c', [3, 4]]]);
   });
 
+  it('reports scenarios that differ only in a path by year', () => {
+    const base = defaultScenario();
+    const s2 = { ...defaultScenario(), paths: { tfr: [{ year: 2020, value: 1.3 }, { year: 2025, value: 1.1 }] } };
+    const rows = inputDiff([base, s2], PARAMS);
+    expect(rows.map((r) => [r.id, r.values])).toEqual([['paths', ['—', 'tfr 2020:1.3, 2025:1.1']]]);
+  });
+
   it('reports the horizon, targets and unknown parameter ids, and nothing for one scenario', () => {
     const base = defaultScenario();
     const s2 = { ...base, endYear: base.endYear - 5, parameters: { zz_unknown: 1 } };
