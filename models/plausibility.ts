@@ -8,6 +8,7 @@
  *   floors it at 0); the warning says so whenever the two differ.
  * - `not_above`: `variable` should not exceed `bound` (a rural standard above the urban one).
  * - `compounding`: a standard or cost that a growth rate compounds past `factor` × its base-year value.
+ * - `share_meaning`: what a share above 100 % means for one variable (occupancy: demand above beds).
  */
 import type { Text } from './types.ts';
 
@@ -16,6 +17,8 @@ export type PlausibilityRule = (
   | { kind: 'capped'; variable: string; uncapped: string; drawnFrom: Text; parameters: readonly string[] }
   | { kind: 'not_above'; variable: string; bound: string; parameters: readonly string[] }
   | { kind: 'compounding'; variable: string; factor: number; parameters: readonly string[] }
+  /** What a share above 100 % means for this variable (said instead of the generic message). */
+  | { kind: 'share_meaning'; variable: string; above: Text; parameters: readonly string[] }
 ) & {
   /** Check only when this mode parameter has this value (e.g. coverage only when recipients come from it). */
   when?: { parameter: string; equals: number };
@@ -65,8 +68,22 @@ export const PLAUSIBILITY_RULES: readonly PlausibilityRule[] = [
     parameters: ['disab_calibration', 'disab_trend'],
   },
   {
+    kind: 'capped', variable: 'beds_users_full', uncapped: 'beds_users_full_uncapped', drawnFrom: t('失能老年人', 'the fully dependent elderly'),
+    parameters: ['beds_users_mode', 'beds_residents_base', 'beds_use_full'],
+  },
+  {
+    kind: 'capped', variable: 'beds_users_partial', uncapped: 'beds_users_partial_uncapped', drawnFrom: t('半失能老年人', 'the partly dependent elderly'),
+    parameters: ['beds_users_mode', 'beds_residents_base', 'beds_use_partial'],
+  },
+  {
     kind: 'capped', variable: 'beds_users_able', uncapped: 'beds_users_able_uncapped', drawnFrom: t('能自理老年人', 'the elderly who can care for themselves'),
-    parameters: ['beds_inst_share', 'beds_use_full', 'beds_use_partial'],
+    parameters: ['beds_users_mode', 'beds_inst_share', 'beds_use_full', 'beds_use_partial'],
+  },
+  // Shares whose excess over 100 % has a meaning a planner should read
+  {
+    kind: 'share_meaning', variable: 'occupancy_implied',
+    above: t('机构养老需求人数多于床位(需求大于供给)', 'more elderly need institutional care than there are beds (demand above supply)'),
+    parameters: ['beds_new_per_year', 'beds_users_mode', 'beds_residents_share', 'beds_base_per_1000'],
   },
   // Standards
   { kind: 'not_above', variable: 'dibao_std_rural', bound: 'dibao_std_urban', parameters: [...GROWTH_RURAL, 'dibao_std_rural_base'] },

@@ -173,6 +173,7 @@ export function createPlausibility(config: {
     return found;
   };
   const shareIds = [...variables.values()].filter((v) => v.format === 'share').map((v) => v.id);
+  const shareMeaning = new Map(rules.flatMap((r) => (r.kind === 'share_meaning' ? [[r.variable, r] as const] : [])));
 
   const label = (id: string, lang: Lang): string => variables.get(id)?.label[lang] ?? paramDefs.get(id)?.label[lang] ?? id;
   const show = (id: string, x: number, lang: Lang): string => {
@@ -217,7 +218,7 @@ export function createPlausibility(config: {
 
     for (const rule of rules) {
       const v = S[rule.variable];
-      if (!v || (rule.when && params[rule.when.parameter] !== rule.when.equals)) continue;
+      if (!v || rule.kind === 'share_meaning' || (rule.when && params[rule.when.parameter] !== rule.when.equals)) continue;
       if (rule.kind === 'capped') {
         const u = S[rule.uncapped];
         if (!u) continue;
@@ -258,10 +259,11 @@ export function createPlausibility(config: {
       const r = yearsWhere(n, (i) => (v[i] as number) < -TOL || (v[i] as number) > 1 + TOL);
       if (!r) continue;
       const x = v[r.first] as number;
-      const ps = paramsOf(id);
+      const meaning = x > 1 ? shareMeaning.get(id) : undefined;
+      const ps = meaning ? meaning.parameters : paramsOf(id);
       out.push(make('share_out_of_range', by, r, [id], ps, [x], (l) => (l === 'zh'
-        ? `${label(id, l)}在${by + r.first}年为${show(id, x, l)},超出0–100%${span(by, r, l)}。${lookAt(ps, l)}`
-        : `${label(id, l)} is ${show(id, x, l)} in ${by + r.first}, outside 0–100 %${span(by, r, l)}. ${lookAt(ps, l)}`)));
+        ? `${label(id, l)}在${by + r.first}年为${show(id, x, l)},超出0–100%${meaning ? `:${meaning.above.zh}` : ''}${span(by, r, l)}。${lookAt(ps, l)}`
+        : `${label(id, l)} is ${show(id, x, l)} in ${by + r.first}, outside 0–100 %${meaning ? `: ${meaning.above.en}` : ''}${span(by, r, l)}. ${lookAt(ps, l)}`)));
     }
 
     for (const d of denominators) {

@@ -126,9 +126,9 @@ describe('CLI (npm run project)', () => {
     const rural = jinan.warnings.find((w: { code: string }) => w.code === 'rural_above_urban');
     expect(rural).toMatchObject({ year: 2022, variables: ['dibao_std_rural', 'dibao_std_urban'] });
     expect(rural.parameters).toContain('dibao_growth_rural');
-    // the national standards compound to 4,499 元/月 by 2050: said
+    // the national urban standard compounds to 5,158 元/月 by 2050 (677.6 × 1.07^30): said
     const national = JSON.parse(runCli(['--preset', 'china-2020'], noFile).stdout);
-    expect(national.warnings.find((w: { code: string; variables: string[] }) => w.code === 'compounding' && w.variables[0] === 'dibao_std_urban')?.message.en).toMatch(/4,499/);
+    expect(national.warnings.find((w: { code: string; variables: string[] }) => w.code === 'compounding' && w.variables[0] === 'dibao_std_urban')?.message.en).toMatch(/5,158/);
     // and the CSV carries them as rows
     const csv = runCli(['--preset', 'jinan-13th', '--format', 'csv'], noFile).stdout;
     expect(csv).toMatch(/\r\nwarning,"2022年起,农村低保标准/);
