@@ -11,6 +11,8 @@ import type { ParameterDef } from '../../models/types.ts';
 import type { PathId, PathPoint } from '../../models/scenario.ts';
 import { fmtPlain } from './parameters.ts';
 
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** Most points a path may hold (one a year over the longest horizon, and some before it). */
 export const MAX_PATH_POINTS = 60;
 
@@ -86,8 +88,9 @@ export function parsePathText(id: PathId, text: string, range: Pick<ParameterDef
   for (const part of parts) {
     const m = /^(\d{4}):(.+)$/.exec(part);
     if (!m) return { ok: false, error: `${field}: "${part}" is not year:value (e.g. 2025:1.1)` };
-    const value = Number(m[2]);
-    points.push({ year: Number(m[1]), value: m[2]!.trim() === '' ? NaN : value });
+    // A value as a planner writes a decimal number (as --set id=value): no hex, separators or words.
+    const text = m[2]!.trim();
+    points.push({ year: Number(m[1]), value: DECIMAL.test(text) ? Number(text) : NaN });
   }
   points.sort((a, b) => a.year - b.year);
   const problems = checkPath(id, points, range, field);

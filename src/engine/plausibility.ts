@@ -127,6 +127,9 @@ function yearsWhere(n: number, test: (i: number) => boolean): { first: number; l
   return first < 0 ? null : { first, last, count };
 }
 
+/** Denominators and reads of an equation, by id and formula (the same in every scenario model), per parameter set. */
+const analysedFor = new WeakMap<readonly ParameterDef[], Map<string, { denominators: Denominator[]; reads: string[] }>>();
+
 /** Builds the check for one compiled model (the model's equations plus a scenario's indicators). */
 export function createPlausibility(config: {
   model: CompiledModel;
@@ -139,13 +142,25 @@ export function createPlausibility(config: {
   const denominators: Denominator[] = [];
   const reads = new Map<string, string[]>();
   const isParam = (s: string) => paramDefs.has(s);
+  let analysed = analysedFor.get(config.parameters);
+  if (!analysed) analysedFor.set(config.parameters, (analysed = new Map()));
   for (const id of model.order) {
     if (id.startsWith('__')) continue;
     const eq = model.equations.get(id);
     if (!eq) continue;
-    denominatorsOf(id, eq.expr.node, isParam, denominators);
-    if (eq.initial) denominatorsOf(id, eq.initial.node, isParam, denominators);
-    reads.set(id, [...new Set([...eq.expr.reads, ...eq.expr.prevReads, ...(eq.initial?.reads ?? [])])]);
+    // Every scenario model repeats the model's own equations: their analysis is kept by formula.
+    const key = `${id}\u0000${eq.expr.source}\u0000${eq.initial?.source ?? ''}`;
+    let done = analysed.get(key);
+    if (!done) {
+      const own: Denominator[] = [];
+      denominatorsOf(id, eq.expr.node, isParam, own);
+      if (eq.initial) denominatorsOf(id, eq.initial.node, isParam, own);
+      done = { denominators: own, reads: [...new Set([...eq.expr.reads, ...eq.expr.prevReads, ...(eq.initial?.reads ?? [])])] };
+      if (analysed.size > 4000) analysed.clear();
+      analysed.set(key, done);
+    }
+    denominators.push(...done.denominators);
+    reads.set(id, done.reads);
   }
   /**
    * The parameters to look at for a variable: those its formula reads, or else those of the

@@ -88,6 +88,7 @@ describe('CLI (npm run project)', () => {
     [['--set', 'tfr_path=2020:1.3,2020:1.4'], /tfr_path\[1\]\.year = 2020: years must increase/],
     [['--set', 'e0_path=2025'], /e0_path: "2025" is not year:value/],
     [['--set', 'urban_share_path=2025:x'], /urban_share_path\[0\]\.value = NaN: not a number; allowed 0–1/],
+    [['--set', 'tfr_path=2025:0x1'], /tfr_path\[0\]\.value = NaN: not a number; allowed 0\.5–3/],
     [['--set', 'dibao_path=2025:1'], /dibao_path: unknown path \(allowed: tfr_path, e0_path/],
   ])('refuses a bad path %j naming the field and the allowed range', (argv, message) => {
     const out = runCli(argv, noFile);
