@@ -35,7 +35,8 @@ export function startingPoints(path: DriverPathDef, scenario: Scenario, paramete
   const base = valueOf(scenario, byId(path.baseParam));
   // Life expectancy at the end is what the projection shows (from the improvement rate or the
   // target); the other drivers' end value is their end-year parameter (or the constant itself).
-  const shown = path.id === 'e0' ? driverValues(path, result)?.at(-1) : undefined;
+  const e0 = path.id === 'e0' ? driverValues(path, result) : null;
+  const shown = e0 && e0.length > 0 ? e0[e0.length - 1] : undefined;
   const end = path.id === 'e0' ? (shown !== undefined ? Number(shown.toFixed(2)) : base) : valueOf(scenario, byId(path.anchorParam));
   return [{ year: scenario.baseYear, value: base }, { year: scenario.endYear, value: end }];
 }
