@@ -20,7 +20,7 @@
  *   min(average out-of-pocket × ratio, cap). This understates the cap's effect, which in reality
  *   bites on the few costly cases even when the average is far below it.
  */
-import type { EquationDef, ModelModule, ParameterDef, Source, Text } from './types.ts';
+import { FRACTION_PER_YEAR, type EquationDef, type ModelModule, type ParameterDef, type Source, type Text } from './types.ts';
 import { NATIONAL_2020, TEMP_ASSIST_2017 } from './data/national-2020-civil-affairs.ts';
 import { CENSUS_URBAN_SHARE_2020 } from './data/census-2020-indicators.ts';
 import { CENSUS_2020_SHARES, CENSUS_2020_TOTAL } from './population.ts';
@@ -32,7 +32,6 @@ const YUAN_YEAR = t('元/人/年', 'yuan per person per year');
 const YUAN = t('元', 'yuan');
 const PERSONS = t('人', 'persons');
 const FRACTION = t('比例', 'fraction');
-const PER_YEAR = t('比例/年', 'fraction per year');
 const RATIO = t('倍', 'times');
 const CHOICE = t('选项', 'choice');
 
@@ -79,69 +78,83 @@ const parameters: ParameterDef[] = [
     source: assumption('growth mode', 'the simplest to read; Tai\'an links to consumption (T:5), Jilin to last year\'s income (L:7)'),
   },
   {
-    id: 'dibao_growth_urban', label: t('城市低保标准年增长率', 'Urban dibao standard growth'), unit: PER_YEAR,
-    default: 0.07, min: -0.05, max: 0.25, step: 0.001, group: 'assist_standard', format: 'rate',
+    id: 'dibao_growth_urban', label: t('城市低保标准年增长率', 'Urban dibao standard growth'), unit: FRACTION_PER_YEAR,
+    default: 0.07, min: -0.05, max: 0.25, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [0, 2] }],
     source: { kind: 'national', ref: 'national-targets.csv dibao_urban_standard_2019_03', note: '+7 % year on year at 2019-03 (2015→2017 averaged 9.5 %/yr); used in modes (a) and (c)' },
   },
   {
-    id: 'dibao_growth_rural', label: t('农村低保标准年增长率', 'Rural dibao standard growth'), unit: PER_YEAR,
-    default: 0.07, min: -0.05, max: 0.25, step: 0.001, group: 'assist_standard', format: 'rate',
+    id: 'dibao_growth_rural', label: t('农村低保标准年增长率', 'Rural dibao standard growth'), unit: FRACTION_PER_YEAR,
+    default: 0.07, min: -0.05, max: 0.25, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [0, 2] }],
     source: assumption('same as urban', 'the national rural average rose 11.6 % year on year at 2019-03 (poverty-line catch-up); kept at the urban rate so the urban:rural ratio stays at its base value unless a ceiling is set'),
   },
   {
     id: 'dibao_consumption_share_urban', label: t('城市低保标准占人均消费支出比例', 'Urban standard as share of consumption'), unit: FRACTION,
     default: 0.301, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [1] }],
     source: assumption('base standard × 12 ÷ NBS 2020 urban consumption', '677.6 × 12 / 27,007 = 0.301: keeps the base-year level (mode b); plans state their own share'),
   },
   {
     id: 'dibao_consumption_share_rural', label: t('农村低保标准占人均消费支出比例', 'Rural standard as share of consumption'), unit: FRACTION,
     default: 0.435, min: 0.05, max: 1, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [1] }],
     source: assumption('base standard × 12 ÷ NBS 2020 rural consumption', '5,962.3 / 13,713 = 0.435: keeps the base-year level (mode b)'),
   },
   {
     id: 'dibao_consumption_pc_urban_base', label: t('基期城镇居民人均消费支出', 'Urban per-capita consumption, base year'), unit: YUAN_YEAR,
     default: 27007, min: 1000, max: 300000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+    appliesWhen: [{ param: 'dibao_index_mode', in: [1] }],
   },
   {
     id: 'dibao_consumption_pc_rural_base', label: t('基期农村居民人均消费支出', 'Rural per-capita consumption, base year'), unit: YUAN_YEAR,
     default: 13713, min: 1000, max: 300000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+    appliesWhen: [{ param: 'dibao_index_mode', in: [1] }],
   },
   {
-    id: 'dibao_consumption_growth_urban', label: t('城镇人均消费支出年增长率', 'Urban consumption growth'), unit: PER_YEAR,
-    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    id: 'dibao_consumption_growth_urban', label: t('城镇人均消费支出年增长率', 'Urban consumption growth'), unit: FRACTION_PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [1] }],
     source: assumption('5 %/yr nominal', 'no trend in the data (2020 was −3.8 % under COVID-19); planner to confirm'),
   },
   {
-    id: 'dibao_consumption_growth_rural', label: t('农村人均消费支出年增长率', 'Rural consumption growth'), unit: PER_YEAR,
-    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    id: 'dibao_consumption_growth_rural', label: t('农村人均消费支出年增长率', 'Rural consumption growth'), unit: FRACTION_PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [1] }],
     source: assumption('5 %/yr nominal', 'no trend in the data (2020 was +2.9 %); planner to confirm'),
   },
   {
     id: 'dibao_income_share_urban', label: t('城市低保标准不低于上年人均可支配收入的比例', 'Urban standard floor: share of last year\'s income'), unit: FRACTION,
     default: 0.2, min: 0, max: 1, step: 0.01, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [2] }],
     source: { kind: 'plan', ref: 'L:7', note: 'Jilin: urban standard ≥ 20 % of last year\'s per-capita disposable income (mode c)' },
   },
   {
     id: 'dibao_income_share_rural', label: t('农村低保标准不低于上年人均可支配收入的比例', 'Rural standard floor: share of last year\'s income'), unit: FRACTION,
     default: 0.3, min: 0, max: 1, step: 0.01, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [2] }],
     source: { kind: 'plan', ref: 'L:7', note: 'Jilin: rural standard ≥ 30 % of last year\'s per-capita disposable income (mode c)' },
   },
   {
     id: 'dibao_income_pc_urban_base', label: t('基期城镇居民人均可支配收入', 'Urban per-capita disposable income, base year'), unit: YUAN_YEAR,
     default: 43834, min: 1000, max: 500000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+    appliesWhen: [{ param: 'dibao_index_mode', in: [2] }],
   },
   {
     id: 'dibao_income_pc_rural_base', label: t('基期农村居民人均可支配收入', 'Rural per-capita disposable income, base year'), unit: YUAN_YEAR,
     default: 17131, min: 1000, max: 500000, step: 1, group: 'assist_standard', format: 'money', source: NBS_2020,
+    appliesWhen: [{ param: 'dibao_index_mode', in: [2] }],
   },
   {
-    id: 'dibao_income_growth_urban', label: t('城镇人均可支配收入年增长率', 'Urban income growth'), unit: PER_YEAR,
-    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    id: 'dibao_income_growth_urban', label: t('城镇人均可支配收入年增长率', 'Urban income growth'), unit: FRACTION_PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [2] }],
     source: assumption('5 %/yr nominal', 'no trend in the data (2020: +3.5 %); planner to confirm'),
   },
   {
-    id: 'dibao_income_growth_rural', label: t('农村人均可支配收入年增长率', 'Rural income growth'), unit: PER_YEAR,
-    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'rate',
+    id: 'dibao_income_growth_rural', label: t('农村人均可支配收入年增长率', 'Rural income growth'), unit: FRACTION_PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.2, step: 0.001, group: 'assist_standard', format: 'share',
+    appliesWhen: [{ param: 'dibao_index_mode', in: [2] }],
     source: assumption('5 %/yr nominal', 'no trend in the data (2020: +6.9 %); planner to confirm'),
   },
   {
@@ -153,6 +166,7 @@ const parameters: ParameterDef[] = [
   {
     id: 'dibao_ratio_ceiling', label: t('城乡低保标准比上限', 'Urban:rural standard ratio ceiling'), unit: t('城:乡', 'urban : rural'),
     default: 1.27, min: 1, max: 3, step: 0.01, group: 'assist_standard', format: 'ratio',
+    appliesWhen: [{ param: 'dibao_ratio_ceiling_on', in: [1] }],
     source: { kind: 'plan', ref: 'T:6', note: 'Tai\'an 1.34:1 (2020) → 1.27:1; the table target says 1.3:1 (T:119); 1 = one unified standard (Sanmen 2020, S:14)' },
     description: t('从第一个预测年起生效;基期保留实际标准', 'Applies from the first projected year; the base year keeps the stated standards'),
   },
@@ -166,31 +180,35 @@ const parameters: ParameterDef[] = [
   {
     id: 'dibao_recipients_urban_base', label: t('基期城市低保对象人数', 'Urban dibao recipients, base year'), unit: PERSONS,
     default: NATIONAL_2020.dibaoUrbanPersons, min: 0, max: 50_000_000, step: 1, group: 'assist_dibao', format: 'count',
+    appliesWhen: [{ param: 'dibao_recipients_mode', in: [1] }],
     source: { kind: 'national', ref: `${BULLETIN_2020}: 城市低保对象805.1万人`, note: '488.9万户 at end-2020; urban + rural = 4,425.9万, the minister\'s "nearly 44.3 million" (2021-02-23); used when the mode is "base-year count"' },
   },
   {
     id: 'dibao_recipients_rural_base', label: t('基期农村低保对象人数', 'Rural dibao recipients, base year'), unit: PERSONS,
     default: NATIONAL_2020.dibaoRuralPersons, min: 0, max: 100_000_000, step: 1, group: 'assist_dibao', format: 'count',
+    appliesWhen: [{ param: 'dibao_recipients_mode', in: [1] }],
     source: { kind: 'national', ref: `${BULLETIN_2020}: 农村低保对象3620.8万人`, note: '1,985.0万户 at end-2020; used when the mode is "base-year count"' },
   },
   {
     id: 'dibao_coverage_urban_base', label: t('基期城市低保覆盖率', 'Urban dibao coverage, base year'), unit: t('低保对象/城镇人口', 'recipients per urban resident'),
     default: NATIONAL_2020.dibaoUrbanPersons / POP_URBAN_2020, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
+    appliesWhen: [{ param: 'dibao_recipients_mode', in: [0] }],
     source: { kind: 'national', ref: `${BULLETIN_2020}: 城市低保对象805.1万人 ÷ census 2020 urban population`, note: 'derived: 805.1万 ÷ (140,978万 × 63.89 %, the model\'s own 2020 urban population) = 0.894 %' },
   },
   {
     id: 'dibao_coverage_rural_base', label: t('基期农村低保覆盖率', 'Rural dibao coverage, base year'), unit: t('低保对象/乡村人口', 'recipients per rural resident'),
     default: NATIONAL_2020.dibaoRuralPersons / POP_RURAL_2020, min: 0, max: 0.3, step: 0.0001, group: 'assist_dibao', format: 'share',
+    appliesWhen: [{ param: 'dibao_recipients_mode', in: [0] }],
     source: { kind: 'national', ref: `${BULLETIN_2020}: 农村低保对象3620.8万人 ÷ census 2020 rural population`, note: 'derived: 3,620.8万 ÷ (140,978万 × 36.11 %) = 7.11 %' },
   },
   {
-    id: 'dibao_coverage_trend_urban', label: t('城市低保覆盖率(或人数)年变化', 'Urban coverage (or count) trend'), unit: PER_YEAR,
-    default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'rate',
+    id: 'dibao_coverage_trend_urban', label: t('城市低保覆盖率(或人数)年变化', 'Urban coverage (or count) trend'), unit: FRACTION_PER_YEAR,
+    default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'share',
     source: assumption('constant', 'national urban recipients fell 1,701万 → 1,261万 in 2015–2017; whether that continues is a policy question'),
   },
   {
-    id: 'dibao_coverage_trend_rural', label: t('农村低保覆盖率(或人数)年变化', 'Rural coverage (or count) trend'), unit: PER_YEAR,
-    default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'rate',
+    id: 'dibao_coverage_trend_rural', label: t('农村低保覆盖率(或人数)年变化', 'Rural coverage (or count) trend'), unit: FRACTION_PER_YEAR,
+    default: 0, min: -0.2, max: 0.2, step: 0.001, group: 'assist_dibao', format: 'share',
     source: assumption('constant', 'national rural recipients fell 4,904万 → 4,045万 in 2015–2017; planner to set'),
   },
   {
@@ -259,8 +277,8 @@ const parameters: ParameterDef[] = [
     source: assumption('1,700 元/月', 'no minimum-wage figure in the data; order of magnitude only — replace by the local first-tier standard'),
   },
   {
-    id: 'tekun_min_wage_growth', label: t('最低工资年增长率', 'Minimum wage growth'), unit: PER_YEAR,
-    default: 0.05, min: -0.05, max: 0.2, step: 0.001, group: 'assist_tekun', format: 'rate',
+    id: 'tekun_min_wage_growth', label: t('最低工资年增长率', 'Minimum wage growth'), unit: FRACTION_PER_YEAR,
+    default: 0.05, min: -0.05, max: 0.2, step: 0.001, group: 'assist_tekun', format: 'share',
     source: assumption('5 %/yr nominal', 'no series in the data; planner to confirm'),
   },
   // ── Temporary assistance ────────────────────────────────────────────────────────────────
@@ -285,8 +303,8 @@ const parameters: ParameterDef[] = [
     source: assumption('5,000 元', 'Jinan paid 1.7亿元 for 56,119 person-times in 2011–2015 (J:49), about 3,000 元 each at a 50–70 % ratio, i.e. 4,300–6,100 元 out of pocket — old prices, planner to confirm'),
   },
   {
-    id: 'medical_assist_oop_growth', label: t('自付费用年增长率', 'Out-of-pocket cost growth'), unit: PER_YEAR,
-    default: 0.05, min: -0.1, max: 0.3, step: 0.001, group: 'assist_medical', format: 'rate',
+    id: 'medical_assist_oop_growth', label: t('自付费用年增长率', 'Out-of-pocket cost growth'), unit: FRACTION_PER_YEAR,
+    default: 0.05, min: -0.1, max: 0.3, step: 0.001, group: 'assist_medical', format: 'share',
     source: assumption('5 %/yr nominal', 'no series in the data; planner to confirm'),
   },
   {
@@ -328,14 +346,14 @@ const parameters: ParameterDef[] = [
     description: t('领取人数 = 本比例 × 补贴额不为0的各年龄段人口', 'Recipients = this share × the population of every age band with a non-zero amount'),
   },
   {
-    id: 'high_age_amount_growth', label: t('高龄津贴标准年增长率', 'High-age allowance amount growth'), unit: PER_YEAR,
-    default: 0, min: -0.05, max: 0.2, step: 0.001, group: 'assist_high_age', format: 'rate',
+    id: 'high_age_amount_growth', label: t('高龄津贴标准年增长率', 'High-age allowance amount growth'), unit: FRACTION_PER_YEAR,
+    default: 0, min: -0.05, max: 0.2, step: 0.001, group: 'assist_high_age', format: 'share',
     source: assumption('fixed in nominal terms', 'amounts usually change only by a policy decision; set a rate to index them'),
   },
   // ── Prices and budget ───────────────────────────────────────────────────────────────────
   {
-    id: 'assistance_inflation', label: t('居民消费价格年涨幅', 'Consumer price inflation'), unit: PER_YEAR,
-    default: 0.02, min: -0.05, max: 0.2, step: 0.001, group: 'assist_budget', format: 'rate',
+    id: 'assistance_inflation', label: t('居民消费价格年涨幅', 'Consumer price inflation'), unit: FRACTION_PER_YEAR,
+    default: 0.02, min: -0.05, max: 0.2, step: 0.001, group: 'assist_budget', format: 'share',
     source: assumption('2 %/yr', 'no CPI series in the data; used only to show the budget in base-year prices'),
   },
   {
@@ -344,8 +362,9 @@ const parameters: ParameterDef[] = [
     source: assumption('not given (0)', 'enter the local general budget expenditure to see the share; 0 means not given and the share shows 0'),
   },
   {
-    id: 'assistance_budget_growth', label: t('地方财政支出年增长率', 'Local budget growth'), unit: PER_YEAR,
-    default: 0.05, min: -0.2, max: 0.3, step: 0.001, group: 'assist_budget', format: 'rate',
+    id: 'assistance_budget_growth', label: t('地方财政支出年增长率', 'Local budget growth'), unit: FRACTION_PER_YEAR,
+    default: 0.05, min: -0.2, max: 0.3, step: 0.001, group: 'assist_budget', format: 'share',
+    appliesWhen: [{ param: 'assistance_budget_base', is: 'positive' }],
     source: assumption('5 %/yr nominal', 'planner to set from the local fiscal plan'),
   },
 ];

@@ -22,7 +22,7 @@
  * - Named projects: stated investment is used as is; a project without one is priced at the
  *   year's construction cost per bed. Project money counts in the year the beds open.
  */
-import type { EquationDef, ModelModule, ParameterDef, Source, Text } from './types.ts';
+import { FRACTION_PER_YEAR, type EquationDef, type ModelModule, type ParameterDef, type Source, type Text } from './types.ts';
 import { NATIONAL_2015, NATIONAL_2020 } from './data/national-2020-civil-affairs.ts';
 import { CENSUS_2020_SHARES, CENSUS_2020_TOTAL } from './population.ts';
 
@@ -49,6 +49,7 @@ const parameters: ParameterDef[] = [
   {
     id: 'beds_base_per_1000', label: t('基期每千名老年人养老床位数', 'Base-year beds per 1000 elderly'), unit: PER_1000,
     default: NATIONAL_2020.bedsPer1000Elderly, min: 0, max: 150, step: 0.1, group: 'beds_supply', format: 'rate',
+    appliesWhen: [{ param: 'beds_base_total', is: 'zero' }], usedInstead: 'beds_per_1000_elderly',
     source: {
       kind: 'national', ref: `${AGEING_BULLETIN_2020}: 每千名老年人拥有养老床位31.1张`,
       note: '养老床位合计821.0万张 (institutions and community facilities) at end-2020; × the census 60+ gives 8.21 million. The minister gave 823.8万 at the SCIO press conference of 2021-02-23 (models/data/SOURCES.md)',
@@ -66,7 +67,7 @@ const parameters: ParameterDef[] = [
     source: assumption('the national 13th-FYP floor for 2020 (≥ 30 %), assumed just met; the actual 2020 national share is not in data/', `${NATIONAL_TARGETS}: nursing_bed_share_target_2020`),
   },
   {
-    id: 'beds_retirement_rate', label: t('床位年退出率', 'Bed retirement rate'), unit: t('比例/年', 'fraction per year'),
+    id: 'beds_retirement_rate', label: t('床位年退出率', 'Bed retirement rate'), unit: FRACTION_PER_YEAR,
     default: 0.01, min: 0, max: 0.1, step: 0.001, group: 'beds_supply', format: 'share',
     source: assumption('beds closed or demolished each year; 1 % ≈ a 100-year average life of the stock, i.e. few closures'),
   },
@@ -107,12 +108,14 @@ const parameters: ParameterDef[] = [
   {
     id: 'beds_residents_base', label: t('基期机构在住老年人数(0 = 按观测比例)', 'Base-year residents of institutions (0 = from the observed share)'), unit: PERSONS,
     default: 0, min: 0, max: 2e7, step: 1, group: 'beds_demand', format: 'count', integer: true,
+    appliesWhen: [{ param: 'beds_users_mode', in: [0] }],
     source: assumption('0 means "not stated": the base-year residents are then population 60+ × beds_residents_share', 'not stated'),
     description: t('用于"实际在住人数"方式;填写本地养老机构在院人数', 'Used in the "observed residents" mode; enter the local count of residents in elder-care institutions'),
   },
   {
     id: 'beds_residents_share', local: true, label: t('基期机构在住老年人占60岁及以上人口比例(观测)', 'Observed residents of institutions per resident aged 60+ (base year)'), unit: FRACTION,
     default: NATIONAL_2020.institutionResidents / CENSUS_2020_POP_60PLUS, min: 0, max: 0.2, step: 0.0001, group: 'beds_demand', format: 'share',
+    appliesWhen: [{ param: 'beds_users_mode', in: [0] }, { param: 'beds_residents_base', is: 'zero' }],
     source: {
       kind: 'national', ref: 'MCA (李邦华), Xinhua 2020-07-29: institutions house "nearly 2.15 million" elderly (news report)',
       note: 'derived: 2.15 million ÷ 264.0 million aged 60+ (census 2020) = 0.81 %; those institutions had "more than 4.29 million" beds, about 50 % occupied. A mid-2020 count: a national share, confirm the local one',
@@ -146,7 +149,7 @@ const parameters: ParameterDef[] = [
     source: { kind: 'plan', ref: 'S:209', note: '港南敬老院: 5,000万 for 200 beds; 第一福利院 ≈ 2亿 / 660 ≈ 303,000 (S:207)' },
   },
   {
-    id: 'beds_cost_growth', label: t('建设成本年增长率', 'Construction cost growth'), unit: t('比例/年', 'fraction per year'),
+    id: 'beds_cost_growth', label: t('建设成本年增长率', 'Construction cost growth'), unit: FRACTION_PER_YEAR,
     default: 0.03, min: -0.05, max: 0.2, step: 0.005, group: 'beds_cost', format: 'share',
     source: assumption('nominal building-cost inflation'),
   },

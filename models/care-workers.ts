@@ -10,7 +10,7 @@
  *   with both: `care_workers_gap` (ratio method) and `care_workers_gap_norm`.
  * - Training starts the year after the base year; the number trained may grow at a rate.
  */
-import type { EquationDef, ModelModule, ParameterDef, Source, Text } from './types.ts';
+import { FRACTION_PER_YEAR, type EquationDef, type ModelModule, type ParameterDef, type Source, type Text } from './types.ts';
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 const PERSONS = t('人', 'persons');
@@ -41,6 +41,7 @@ const parameters: ParameterDef[] = [
   {
     id: 'care_workers_base_per_10k', label: t('基期每万名老年人养老护理员数', 'Base-year care workers per 10,000 elderly'), unit: PER_10K,
     default: 16, min: 0, max: 200, step: 0.5, group: 'care_workers', format: 'rate',
+    appliesWhen: [{ param: 'care_workers_base', is: 'zero' }], usedInstead: 'care_workers_per_10k_elderly',
     source: assumption('Sanmen county\'s 2020 actual, used for lack of a national figure: a county\'s ratio, not a national one — enter your own count', 'S:86'),
     description: t('基期护理员总数未填时,按 60岁及以上人口 / 10000 × 本值 推算', 'Used when the base-year count is not given: base stock = population 60+ / 10,000 × this'),
   },
@@ -55,12 +56,12 @@ const parameters: ParameterDef[] = [
     source: assumption('replaces 10 % attrition of the default national base stock (16 per 10,000 × 264 million aged 60+ ≈ 422,000): the stock stays about level; set the real training output'),
   },
   {
-    id: 'care_workers_new_growth', label: t('新增护理员年增长率', 'Growth of training output'), unit: t('比例/年', 'fraction per year'),
+    id: 'care_workers_new_growth', label: t('新增护理员年增长率', 'Growth of training output'), unit: FRACTION_PER_YEAR,
     default: 0, min: -0.2, max: 0.5, step: 0.005, group: 'care_workers', format: 'share',
     source: assumption('constant training output'),
   },
   {
-    id: 'care_workers_attrition', label: t('养老护理员年流失率', 'Care-worker attrition'), unit: t('比例/年', 'fraction per year'),
+    id: 'care_workers_attrition', label: t('养老护理员年流失率', 'Care-worker attrition'), unit: FRACTION_PER_YEAR,
     default: 0.1, min: 0, max: 0.5, step: 0.005, group: 'care_workers', format: 'share',
     source: assumption('share of care workers who leave the occupation each year; turnover is high in this job'),
   },

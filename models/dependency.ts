@@ -4,7 +4,7 @@
  * equation over the population kernel's band counts, so the formula shown is the formula that runs.
  * Method notes: models/dependency.md.
  */
-import type { EquationDef, ModelModule, ParameterDef, Text } from './types.ts';
+import { FRACTION_PER_YEAR, type EquationDef, type ModelModule, type ParameterDef, type Text } from './types.ts';
 import {
   ADL_SOURCE,
   CENSUS_2020_CANNOT_SELF_CARE_60PLUS,
@@ -64,17 +64,17 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'disab_census_full_share', label: t('校准目标:60+生活不能自理比例', 'Calibration target: share of 60+ unable to care for themselves'),
-    unit: FRACTION, default: CENSUS_2020_CANNOT_SELF_CARE_60PLUS, min: 0, max: 0.3, step: 0.0001, group: 'level', format: 'share',
+    unit: FRACTION, default: CENSUS_2020_CANNOT_SELF_CARE_60PLUS, min: 0, max: 0.3, step: 0.0001, group: 'level', appliesWhen: [{ param: 'disab_calibration', in: [1] }], format: 'share',
     source: CENSUS_DISABILITY_SOURCE,
   },
   {
     id: 'disab_survey_total_share', label: t('校准目标:60+失能半失能比例', 'Calibration target: share of 60+ fully or partly dependent'),
-    unit: FRACTION, default: SURVEY_2015_DISABLED_OR_SEMI_60PLUS, min: 0, max: 0.6, step: 0.001, group: 'level', format: 'share',
+    unit: FRACTION, default: SURVEY_2015_DISABLED_OR_SEMI_60PLUS, min: 0, max: 0.6, step: 0.001, group: 'level', appliesWhen: [{ param: 'disab_calibration', in: [2] }], format: 'share',
     source: SURVEY_2015_SOURCE,
   },
   {
-    id: 'disab_trend', label: t('失能率年变化', 'Prevalence trend'), unit: t('比例/年', 'fraction per year'),
-    default: 0, min: -0.05, max: 0.05, step: 0.001, group: 'level', format: 'rate',
+    id: 'disab_trend', label: t('失能率年变化', 'Prevalence trend'), unit: FRACTION_PER_YEAR,
+    default: 0, min: -0.05, max: 0.05, step: 0.001, group: 'level', format: 'share',
     source: { kind: 'assumption', ref: 'no change; negative = compression of morbidity, positive = expansion' },
   },
 ];

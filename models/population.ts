@@ -4,7 +4,7 @@
  * over them (shares, dependency ratio, urban/rural split) as equations.
  * Method notes: models/population.md.
  */
-import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef, Text } from './types.ts';
+import { FRACTION_PER_YEAR, type EquationDef, type KernelOutputDef, type ModelModule, type ParameterDef, type Text } from './types.ts';
 import type { PathId } from './scenario.ts';
 import { CENSUS_2020_AGE_GROUPS, CENSUS_2020_POPULATION_SOURCE } from './data/census-2020-population.ts';
 import {
@@ -34,7 +34,6 @@ export const CENSUS_2020_SHARES = {
 } as const;
 
 const t = (zh: string, en: string): Text => ({ zh, en });
-const PER_YEAR = t('/年', 'per year');
 const PERSONS = t('人', 'persons');
 const FRACTION = t('比例', 'fraction');
 
@@ -42,22 +41,26 @@ const parameters: ParameterDef[] = [
   {
     id: 'base_pop_total', label: t('基期常住人口', 'Base-year population'), unit: PERSONS,
     default: CENSUS_2020_TOTAL, min: 1000, max: 2e9, step: 1, group: 'base', integer: true, format: 'count',
+    appliesWhen: [{ basePopulation: 'headline' }], usedInstead: 'pop_total',
     source: { ...CENSUS_2020_POPULATION_SOURCE, note: '31 provinces, excludes active military' },
     description: t('合成基期人口时使用(导入分年龄表时不用)', 'Used when the base population is synthesized from headline figures (ignored for an imported table)'),
   },
   {
     id: 'base_share_60plus', label: t('基期60岁及以上人口占比', 'Base-year share aged 60+'), unit: FRACTION,
     default: CENSUS_2020_SHARES.s60, min: 0.02, max: 0.6, step: 0.0001, group: 'base', format: 'share',
+    appliesWhen: [{ basePopulation: 'headline' }], usedInstead: 'share_60plus',
     source: { ...CENSUS_2020_POPULATION_SOURCE, note: 'table 1-5 ratio 18.73 %; the communiqué (incl. military) says 18.70 %' },
   },
   {
     id: 'base_share_65plus', label: t('基期65岁及以上人口占比', 'Base-year share aged 65+'), unit: FRACTION,
     default: CENSUS_2020_SHARES.s65, min: 0.01, max: 0.5, step: 0.0001, group: 'base', format: 'share',
+    appliesWhen: [{ basePopulation: 'headline', given: 'share65Given' }], usedInstead: 'share_65plus',
     source: { ...CENSUS_2020_POPULATION_SOURCE, note: 'used only when the plan gives it (share65Given)' },
   },
   {
     id: 'base_share_80plus', label: t('基期80岁及以上人口占比', 'Base-year share aged 80+'), unit: FRACTION,
     default: CENSUS_2020_SHARES.s80, min: 0.001, max: 0.2, step: 0.0001, group: 'base', format: 'share',
+    appliesWhen: [{ basePopulation: 'headline', given: 'share80Given' }], usedInstead: 'share_80plus',
     source: { ...CENSUS_2020_POPULATION_SOURCE, note: 'used only when the plan gives it (share80Given)' },
   },
   {
@@ -113,8 +116,8 @@ const parameters: ParameterDef[] = [
       'Sets only the age and sex pattern of mortality; its level comes from the base-year life expectancy. The result "base death-rate period" shows the period used'),
   },
   {
-    id: 'mortality_improvement', label: t('死亡率年均下降率', 'Mortality improvement'), unit: t('比例/年', 'fraction per year'),
-    default: 0.015, min: -0.02, max: 0.06, step: 0.001, group: 'mortality', format: 'rate',
+    id: 'mortality_improvement', label: t('死亡率年均下降率', 'Mortality improvement'), unit: FRACTION_PER_YEAR,
+    default: 0.015, min: -0.02, max: 0.06, step: 0.001, group: 'mortality', appliesWhen: [{ param: 'e0_target_mode', in: [0] }], usedInstead: 'mortality_improvement_applied', format: 'share',
     source: {
       kind: 'assumption', ref: 'about 1.5 %/yr (MODEL.md §1)',
       note: 'from e0 77.93 in 2020 it gives 78.7 in 2025 and 80.3 in 2035 (cautious: the official e0 rose 77.93 → 79.25 over 2020–2025); set e0_target or a life-expectancy path instead',
@@ -128,7 +131,7 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'e0_target', label: t('末期目标人均预期寿命', 'Target life expectancy in the end year'), unit: t('岁', 'years'),
-    default: 80, min: 60, max: 90, step: 0.1, group: 'mortality', format: 'ratio',
+    default: 80, min: 60, max: 90, step: 0.1, group: 'mortality', appliesWhen: [{ param: 'e0_target_mode', in: [1] }], format: 'ratio',
     source: { kind: 'assumption', ref: 'planner to set; Health China target is 79.0 by 2030 (national-targets.csv)' },
   },
   {
@@ -139,12 +142,12 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'net_migration_rate', label: t('净迁移率', 'Net migration rate'), unit: t('‰/年', 'per 1000 per year'),
-    default: 0, min: -30, max: 30, step: 0.1, group: 'migration', format: 'rate',
+    default: 0, min: -30, max: 30, step: 0.1, group: 'migration', appliesWhen: [{ param: 'migration_mode', in: [0] }], format: 'rate',
     source: { kind: 'assumption', ref: 'national: no net migration' },
   },
   {
-    id: 'growth_rate', label: t('总人口年均增长率', 'Total population growth rate'), unit: t('比例/年', 'fraction per year'),
-    default: 0, min: -0.05, max: 0.05, step: 0.0005, group: 'migration', format: 'rate',
+    id: 'growth_rate', label: t('总人口年均增长率', 'Total population growth rate'), unit: FRACTION_PER_YEAR,
+    default: 0, min: -0.05, max: 0.05, step: 0.0005, group: 'migration', appliesWhen: [{ param: 'migration_mode', in: [1] }], format: 'share',
     source: { kind: 'assumption', ref: 'used only when migration_mode = 1' },
   },
   {
@@ -227,7 +230,7 @@ const kernelOutputs: KernelOutputDef[] = [
     method: method('女性时期生命表', 'Female period life table'),
   },
   {
-    id: 'mortality_improvement_applied', label: t('采用的死亡率年均下降率', 'Mortality improvement applied'), unit: t('比例/年', 'fraction per year'), format: 'rate',
+    id: 'mortality_improvement_applied', label: t('采用的死亡率年均下降率', 'Mortality improvement applied'), unit: FRACTION_PER_YEAR, format: 'share',
     method: method(
       '等于 mortality_improvement,或按目标预期寿命求解,或为下降率路径;有预期寿命路径时为 1 − 乘数(t)/乘数(t−1)',
       'Equal to mortality_improvement, or solved from the target life expectancy, or the improvement path; with a life-expectancy path, 1 − multiplier(t)/multiplier(t−1)'),

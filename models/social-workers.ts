@@ -20,7 +20,7 @@
  * - Households: dibao persons ÷ dibao household size; each tekun person is one household.
  * - Station staff are counted on top of caseload staff (a minimum presence per station).
  */
-import type { ModelModule, ParameterDef, EquationDef, Source } from './types.ts';
+import { FRACTION_PER_YEAR, type ModelModule, type ParameterDef, type EquationDef, type Source } from './types.ts';
 import {
   CERTIFIED_SOCIAL_WORKERS, NATIONAL_2020, SOCIAL_WORKERS_2019_07, SW_PROFESSIONALS_PERMILLE_13TH_FYP,
 } from './data/national-2020-civil-affairs.ts';
@@ -167,14 +167,14 @@ const parameters: ParameterDef[] = [
   {
     id: 'sw_new_growth',
     label: { zh: '新增持证社工年增长率', en: 'Growth of newly certified per year' },
-    unit: { zh: '每年', en: 'per year' },
+    unit: FRACTION_PER_YEAR,
     default: 0, min: -0.2, max: 0.5, step: 0.005, group: 'sw_supply', format: 'share',
     source: { kind: 'assumption', ref: 'no annual exam-pass series in the data', note: 'Zero: the yearly intake stays at its base level.' },
   },
   {
     id: 'sw_attrition_rate',
     label: { zh: '持证社工年流失率', en: 'Attrition of certified social workers' },
-    unit: { zh: '每年', en: 'per year' },
+    unit: FRACTION_PER_YEAR,
     default: 0.03, min: 0, max: 0.5, step: 0.005, group: 'sw_supply', format: 'share',
     source: { kind: 'assumption', ref: 'no attrition figure in the data', note: 'Retirement and exit from the field. Set 0 to count certificates cumulatively, as the national statistic does.' },
   },
@@ -215,7 +215,7 @@ const parameters: ParameterDef[] = [
   {
     id: 'sw_salary_growth',
     label: { zh: '社工工资年增长率', en: 'Nominal salary growth' },
-    unit: { zh: '每年', en: 'per year' },
+    unit: FRACTION_PER_YEAR,
     default: 0.076, min: -0.1, max: 0.3, step: 0.001, group: 'sw_cost', format: 'share',
     source: {
       kind: 'national',

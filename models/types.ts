@@ -54,7 +54,30 @@ export interface ParameterDef {
    * mode switch counts as one; declare `false` to leave such a parameter out.
    */
   local?: boolean;
+  /**
+   * When the projection uses this parameter: every condition must hold. A parameter whose
+   * conditions fail (a mode switch set otherwise, an imported base table…) is shown disabled
+   * with the reason; a test checks these declarations against what the engine actually reads.
+   */
+  appliesWhen?: readonly Applicability[];
+  /** The output that holds the value the projection uses instead while this input is unused (shown beside it). */
+  usedInstead?: string;
 }
+
+/**
+ * One condition for a parameter to be used:
+ * - `{ param, in }`: another parameter (a mode switch) has one of these values;
+ * - `{ param, is: 'zero' | 'positive' }`: another parameter is 0 ("not stated") or above 0;
+ * - `{ basePopulation: 'headline' }`: the base population is synthesized from headline figures
+ *   (not an imported table), optionally with `given`, the plan's optional share being stated.
+ */
+export type Applicability =
+  | { param: string; in: readonly number[] }
+  | { param: string; is: 'zero' | 'positive' }
+  | { basePopulation: 'headline'; given?: 'share65Given' | 'share80Given' };
+
+/** The unit of every growth, improvement, attrition and retirement rate: stored as a fraction, shown and typed in % per year. */
+export const FRACTION_PER_YEAR: Text = { zh: '比例/年', en: 'fraction per year' };
 
 /**
  * An equation: `id = expr` evaluated every year in dependency order. A stock has an `initial`
