@@ -1,6 +1,9 @@
 /**
  * A plain-TypeScript Chart.js adapter: created on mount, updated in place (no animation, so a
  * slider move redraws at once), destroyed on teardown. Only the controllers used are registered.
+ * An update with the same series (a slider move) only swaps the data arrays, so Chart.js keeps
+ * its datasets and resolved options; a nearly flat chart gets a minimum axis span; the legend
+ * draws a line swatch for each line series (dashed when the line is) and a box for each bar.
  */
 import {
   BarController,
@@ -16,6 +19,8 @@ import {
   Tooltip,
   type ChartConfiguration,
   type ChartDataset,
+  type LegendItem,
+  type Tick,
 } from 'chart.js';
 import type { ChartModel } from './chart-model.ts';
 
@@ -27,16 +32,23 @@ export interface TimeSeriesChart {
   destroy(): void;
   /** The chart as a PNG data URL (white background). */
   toPng(): string;
+  /** The labels of the value axis as drawn. */
+  yTickLabels(): string[];
 }
 
-function datasets(model: ChartModel): ChartDataset<'line' | 'bar', (number | null)[]>[] {
+type Dataset = ChartDataset<'line' | 'bar', (number | null)[]>;
+
+const REFERENCE_DASH = [2, 3];
+const SERIES_DASH = [6, 4];
+
+function datasets(model: ChartModel): Dataset[] {
   const main = model.series.map((s) => ({
     type: s.kind ?? 'line',
     label: s.label,
     data: s.data,
     borderColor: s.color,
     backgroundColor: s.kind === 'bar' || s.stack ? `${s.color}cc` : s.color,
-    borderDash: s.dashed ? [6, 4] : [],
+    borderDash: s.dashed ? SERIES_DASH : [],
     borderWidth: 2,
     pointRadius: 0,
     pointHitRadius: 6,
@@ -50,22 +62,44 @@ function datasets(model: ChartModel): ChartDataset<'line' | 'bar', (number | nul
     data: model.labels.map(() => r.value),
     borderColor: r.color ?? '#7f7f7f',
     backgroundColor: r.color ?? '#7f7f7f',
-    borderDash: [2, 3],
+    borderDash: REFERENCE_DASH,
     borderWidth: 1.5,
     pointRadius: 0,
     fill: false,
   }));
-  return [...main, ...refs] as ChartDataset<'line' | 'bar', (number | null)[]>[];
+  return [...main, ...refs] as Dataset[];
 }
 
-/** Creates a chart on `canvas`; `formatTick` formats axis and tooltip values. */
+/** What makes two models draw the same datasets (everything but the numbers). */
+function shape(model: ChartModel): string {
+  return JSON.stringify([
+    model.stacked,
+    model.series.map((s) => [s.id, s.label, s.color, s.dashed, s.kind, s.stack]),
+    model.referenceLines.map((r) => [r.label, r.color]),
+  ]);
+}
+
+/** Legend swatches as the series are drawn: a (dashed) line for a line, a box for a bar. */
+function legendItems(chart: Chart): LegendItem[] {
+  const items = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+  return items.map((item) => {
+    const ds = chart.data.datasets[item.datasetIndex ?? 0] as Dataset | undefined;
+    const bar = ds?.type === 'bar';
+    const dash = ((ds as { borderDash?: number[] } | undefined)?.borderDash ?? []) as number[];
+    return { ...item, pointStyle: bar ? 'rect' : 'line', lineDash: bar ? [] : dash, lineWidth: bar ? 1 : 2 };
+  });
+}
+
+/** Creates a chart on `canvas`; `formatTicks` labels all ticks of the value axis together, `formatValue` one value (tooltips). */
 export function createTimeSeriesChart(
   canvas: HTMLCanvasElement,
   model: ChartModel,
-  formatTick: (v: number) => string,
+  formatTicks: (values: number[]) => string[],
+  formatValue: (v: number) => string,
   onPick?: (seriesIndex: number, pointIndex: number) => void,
 ): TimeSeriesChart {
   let current = model;
+  let currentShape = shape(model);
   const background = {
     id: 'white-background',
     beforeDraw(chart: Chart) {
@@ -76,6 +110,13 @@ export function createTimeSeriesChart(
       ctx.restore();
     },
   };
+  // One label style per axis: the labels of a set of ticks are made together, once.
+  const labelCache = new WeakMap<Tick[], string[]>();
+  const tickLabel = (index: number, ticks: Tick[]) => {
+    let labels = labelCache.get(ticks);
+    if (!labels) labelCache.set(ticks, (labels = formatTicks(ticks.map((t) => t.value))));
+    return labels[index];
+  };
   const config: ChartConfiguration<'line' | 'bar', (number | null)[], string> = {
     type: 'line',
     data: { labels: model.labels, datasets: datasets(model) },
@@ -83,6 +124,7 @@ export function createTimeSeriesChart(
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
+      normalized: true,
       interaction: { mode: 'index', intersect: false },
       // A click on a point of a model series (not a reference line) opens "explain this number".
       onClick: (event, _active, chart) => {
@@ -92,11 +134,11 @@ export function createTimeSeriesChart(
       },
       scales: {
         x: { stacked: model.stacked, ticks: { maxTicksLimit: 12 } },
-        y: { stacked: model.stacked, beginAtZero: model.stacked, ticks: { callback: (v) => formatTick(Number(v)) } },
+        y: { stacked: model.stacked, beginAtZero: model.stacked, ...model.yRange, ticks: { callback: (_v, index, ticks) => tickLabel(index, ticks) } },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { boxWidth: 12 } },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatTick(Number(item.parsed.y))}` } },
+        legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 26, boxHeight: 8, generateLabels: legendItems } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatValue(Number(item.parsed.y))}` } },
       },
     },
     plugins: [background],
@@ -104,12 +146,25 @@ export function createTimeSeriesChart(
   const chart = new Chart(canvas, config);
   return {
     update(next) {
-      current = next;
+      const nextShape = shape(next);
+      if (nextShape === currentShape && next.labels.length === current.labels.length) {
+        // Same series: swap the numbers only.
+        const ds = chart.data.datasets;
+        next.series.forEach((s, i) => (ds[i].data = s.data));
+        next.referenceLines.forEach((r, i) => (ds[next.series.length + i].data = next.labels.map(() => r.value)));
+      } else {
+        chart.data.datasets = datasets(next);
+      }
       chart.data.labels = next.labels;
-      chart.data.datasets = datasets(next);
+      current = next;
+      currentShape = nextShape;
       const scales = chart.options.scales!;
       scales.x!.stacked = next.stacked;
-      (scales.y as { stacked?: boolean }).stacked = next.stacked;
+      const y = scales.y as { stacked?: boolean; beginAtZero?: boolean; suggestedMin?: number; suggestedMax?: number };
+      y.stacked = next.stacked;
+      y.beginAtZero = next.stacked;
+      y.suggestedMin = next.yRange?.suggestedMin;
+      y.suggestedMax = next.yRange?.suggestedMax;
       chart.update('none');
     },
     destroy() {
@@ -117,6 +172,10 @@ export function createTimeSeriesChart(
     },
     toPng() {
       return chart.toBase64Image('image/png', 1);
+    },
+    yTickLabels() {
+      const ticks = chart.scales.y?.ticks ?? [];
+      return ticks.map((_t, i) => tickLabel(i, ticks));
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { DisplayFormat } from '../../../models/types.ts';
 import type { ProjectionResult } from '../../engine/types.ts';
+import { minimumSpan } from './axis.ts';
 
 /** One series to draw. */
 export interface SeriesSpec {
@@ -31,6 +32,8 @@ export interface ChartModel {
   format: DisplayFormat;
   stacked: boolean;
   referenceLines: ReferenceLine[];
+  /** Bounds that give a nearly flat chart a sensible minimum span (undefined: let the data decide). */
+  yRange?: { suggestedMin: number; suggestedMax: number };
 }
 
 /** The default palette (colour-blind friendly, Okabe–Ito based). */
@@ -48,22 +51,29 @@ export function buildChartModel(
   specs: readonly SeriesSpec[],
   options: { title: string; format: DisplayFormat; stacked?: boolean; referenceLines?: ReferenceLine[] },
 ): ChartModel {
+  const series = specs
+    .filter((s) => result.series[s.id])
+    .map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length], data: cleanSeries(result.series[s.id]) }));
+  const referenceLines = (options.referenceLines ?? []).filter((r) => Number.isFinite(r.value));
+  const stacked = options.stacked ?? false;
+  // Stacked charts start at zero; others get a minimum span over every value drawn.
+  const yRange = stacked ? undefined : minimumSpan([...series.flatMap((s) => s.data), ...referenceLines.map((r) => r.value)], options.format);
   return {
     title: options.title,
     labels: result.years.map(String),
-    series: specs
-      .filter((s) => result.series[s.id])
-      .map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length], data: cleanSeries(result.series[s.id]) })),
+    series,
     format: options.format,
-    stacked: options.stacked ?? false,
-    referenceLines: (options.referenceLines ?? []).filter((r) => Number.isFinite(r.value)),
+    stacked,
+    referenceLines,
+    ...(yRange ? { yRange } : {}),
   };
 }
 
-/** A short text summary of a chart for screen readers: each series' first and last value. */
+/** A short text summary of a chart for screen readers: each series' first and last value, and the reference lines. */
 export function describeChart(model: ChartModel, fmt: (v: number | null) => string): string {
   const first = model.labels[0];
   const last = model.labels[model.labels.length - 1];
   const parts = model.series.map((s) => `${s.label}: ${fmt(s.data[0] ?? null)} (${first}) → ${fmt(s.data[s.data.length - 1] ?? null)} (${last})`);
-  return `${model.title}. ${parts.join('; ')}`;
+  const refs = model.referenceLines.map((r) => r.label);
+  return `${model.title}. ${parts.join('; ')}${refs.length ? `. ${refs.join('; ')}` : ''}`;
 }
