@@ -1,12 +1,18 @@
 /**
  * The page's state: the scenario being edited (inputs only), the latest result (large,
  * immutable: `$state.raw`), and the status line. Every edit goes through a method that asks
- * the worker pool for a new projection; the latest request wins.
+ * for a new projection; a dragged slider is coalesced (run-scheduler.ts): one run in flight,
+ * one waiting on the latest inputs, one redraw per animation frame.
  */
 import type { PathId, PathPoint, ProjectionResult, Scenario } from '../../engine/types.ts';
 import type { Explanation } from '../../engine/projector.ts';
+import type { ParameterDef } from '../../../models/types.ts';
 import { defaultScenario } from '../../../models/presets/index.ts';
+import type { RunOutcome } from '../../worker/engine-api.ts';
 import { enginePool } from '../engine-client.ts';
+import { baselineOf, baselineParameters } from '../parameter-baseline.ts';
+import { RunScheduler } from './run-scheduler.ts';
+import { flushSync } from 'svelte';
 
 /** Status of the latest projection request. */
 export type RunStatus = 'idle' | 'computing' | 'error';
@@ -17,34 +23,62 @@ export class ScenarioState {
   result = $state.raw<ProjectionResult | null>(null);
   status = $state<RunStatus>('idle');
   error = $state<string | null>(null);
-  /** Milliseconds the engine took for the result shown. */
+  /** Milliseconds the engine took for the result shown (for tests and the bench, not shown to users). */
   engineMs = $state(0);
   /** A counter bumped with every delivered result (the e2e suite reads it). */
   revision = $state(0);
   /** When the result shown was delivered (ms since 1970): a failed later run leaves it on screen. */
   resultAt = $state<number | null>(null);
+  /** True when the result shown belongs to the latest inputs (nothing waiting or running). */
+  settled = $state(true);
 
-  constructor(private readonly channel = 'main') {}
+  readonly #scheduler: RunScheduler<RunOutcome>;
+
+  constructor(private readonly channel = 'main') {
+    this.#scheduler = new RunScheduler<RunOutcome>({
+      run: () => this.#run(),
+      // Drawn synchronously, so that the scheduler knows how long a redraw takes.
+      apply: (outcome) => flushSync(() => this.#apply(outcome)),
+      onState: (settled) => {
+        this.settled = settled;
+        if (!settled && this.status !== 'error') this.status = 'computing';
+      },
+    });
+  }
 
   /** Sets a parameter and recomputes. */
   setParameter(id: string, value: number): void {
     this.scenario.parameters[id] = value;
     // The value is now the planner's own: its provenance says so (never the default's source).
-    this.scenario.provenance = { ...(this.scenario.provenance ?? {}), [id]: { kind: 'planner', ref: new Date().toISOString().slice(0, 10) } };
+    // Written in place, so that only this parameter's badge redraws during a drag.
+    const ref = new Date().toISOString().slice(0, 10);
+    this.scenario.provenance ??= {};
+    const p = this.scenario.provenance[id];
+    if (p?.kind !== 'planner' || p.ref !== ref || p.note !== undefined) this.scenario.provenance[id] = { kind: 'planner', ref };
     void this.recompute();
   }
 
-  /** Returns a parameter to its model default and recomputes. */
-  resetParameter(id: string): void {
-    delete this.scenario.parameters[id];
-    if (this.scenario.provenance) delete this.scenario.provenance[id];
+  /**
+   * Returns a parameter to the value the scenario's preset set, with its source — or, when
+   * the scenario names no preset or the preset does not set it, to the model default.
+   */
+  resetParameter(def: ParameterDef): void {
+    const b = baselineOf(this.scenario, def);
+    if (b.from === 'preset') {
+      this.scenario.parameters[def.id] = b.value;
+      this.scenario.provenance = { ...(this.scenario.provenance ?? {}), [def.id]: structuredClone(b.source) };
+    } else {
+      delete this.scenario.parameters[def.id];
+      if (this.scenario.provenance) delete this.scenario.provenance[def.id];
+    }
     void this.recompute();
   }
 
-  /** Returns every parameter to its model default (and drops their provenance) and recomputes. */
+  /** Returns every parameter to its preset value (or model default), with their sources, and recomputes. */
   resetAllParameters(): void {
-    this.scenario.parameters = {};
-    this.scenario.provenance = {};
+    const { parameters, provenance } = baselineParameters(this.scenario);
+    this.scenario.parameters = parameters;
+    this.scenario.provenance = provenance;
     void this.recompute();
   }
 
@@ -90,29 +124,36 @@ export class ScenarioState {
     void this.recompute();
   }
 
-  /** Asks the pool for a projection of the current scenario; stale answers are dropped. */
-  async recompute(): Promise<void> {
-    this.status = 'computing';
+  /**
+   * Asks for a projection of the current scenario. While a run is in flight this only marks
+   * the inputs as changed: the next run reads them when it starts (a drag costs two runs, not
+   * one per event).
+   */
+  recompute(): Promise<void> {
+    this.#scheduler.request();
+    return Promise.resolve();
+  }
+
+  async #run(): Promise<RunOutcome | null> {
     const snapshot = $state.snapshot(this.scenario) as Scenario;
     try {
-      performance.mark('engine-request');
       const answer = await enginePool().run(this.channel, snapshot);
-      performance.measure('engine-roundtrip', 'engine-request');
-      if (answer.superseded) return;
-      const outcome = answer.value;
-      if (outcome.ok) {
-        this.result = outcome.result;
-        this.resultAt = Date.now();
-        this.engineMs = outcome.ms;
-        this.error = null;
-        this.status = 'idle';
-        this.revision++;
-      } else {
-        this.error = outcome.error;
-        this.status = 'error';
-      }
+      return answer.superseded ? null : answer.value;
     } catch (err) {
-      this.error = (err as Error).message;
+      return { ok: false, error: (err as Error).message };
+    }
+  }
+
+  #apply(outcome: RunOutcome): void {
+    if (outcome.ok) {
+      this.result = outcome.result;
+      this.resultAt = Date.now();
+      this.engineMs = outcome.ms;
+      this.error = null;
+      this.status = this.#scheduler.settled ? 'idle' : 'computing';
+      this.revision++;
+    } else {
+      this.error = outcome.error;
       this.status = 'error';
     }
   }
