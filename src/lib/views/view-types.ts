@@ -13,5 +13,7 @@ export interface ViewProps {
 export interface ViewDef {
   id: string;
   label: Text;
+  /** A shorter label for the tab itself (the full label stays its accessible name), so the tabs fit on one line. */
+  short?: Text;
   load: () => Promise<Component<ViewProps>>;
 }
