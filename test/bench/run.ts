@@ -9,7 +9,7 @@ import { preview } from 'vite';
 import { defaultProjector } from '../../src/engine/default-model.ts';
 import { defaultScenario } from '../../models/presets/index.ts';
 import { parseScenario } from '../../src/engine/scenario/migrate.ts';
-import { launchChromium, measureSliderLatency, openApp, percentile } from '../e2e/browser.ts';
+import { launchChromium, measureDrag, measureSliderLatency, openApp, percentile, throttleCpu } from '../e2e/browser.ts';
 import { median, timeRuns } from './timing.ts';
 import { benchMonteCarloBrowser } from './monte-carlo-browser.bench.ts';
 
@@ -62,6 +62,19 @@ async function benchBrowser() {
     print('slider_update_median_ms', percentile(lat, 50), 1);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     if (heap) print('page_js_heap_mb', heap / 2 ** 20, 1);
+
+    // A slow office PC: the page's CPU throttled 4×.
+    const unthrottle = await throttleCpu(page, 4);
+    await measureSliderLatency(page, 'tfr_end', 5);
+    const slow = await measureSliderLatency(page, 'tfr_end', 40);
+    print('slider_update_p95_throttled4x_ms', percentile(slow, 95), 1);
+    const drags = [];
+    for (let i = 0; i < 5; i++) drags.push(await measureDrag(page, 'tfr_end', 30, 16));
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    print('drag_30_events_throttled4x_ms', med(drags.map((d) => d.handledMs)), 0);
+    print('drag_settle_throttled4x_ms', med(drags.map((d) => d.settleMs)), 0);
+    print('drag_redraws_throttled4x', med(drags.map((d) => d.redraws)), 0);
+    await unthrottle();
     for (const r of await benchMonteCarloBrowser(browser, server.resolvedUrls!.local[0])) print(r.name, r.value, 1);
   } finally {
     await browser.close();

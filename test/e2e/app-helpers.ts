@@ -46,7 +46,7 @@ export async function openPage(context: BrowserContext, url = `${inject('baseUrl
   return page;
 }
 
-/** Moves a slider and waits for the result of the new value. */
+/** Moves a slider to `value` in its display unit (shares and rates in %, as the planner sees them) and waits for the result. */
 export async function moveSlider(page: Page, name: RegExp, value: string): Promise<void> {
   const rev = await revision(page);
   await page.getByRole('slider', { name }).fill(value);

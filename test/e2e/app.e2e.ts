@@ -35,7 +35,7 @@ describe('the app in Chromium', () => {
     const beforeChart = await chartPixels(page, 'overview-elderly');
     const rev = await revision(page);
     const slider = page.getByRole('slider', { name: /mortality improvement/i });
-    await slider.fill('0.04');
+    await slider.fill('4');
     await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
     expect(await cellText(page, 'pop_total')).not.toBe(beforeCell);
     expect(await chartPixels(page, 'overview-elderly')).not.toBe(beforeChart);
@@ -50,10 +50,11 @@ describe('the app in Chromium', () => {
   it('refuses an out-of-range typed value with the field and range named, keeping the last result', async () => {
     const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
     const before = await cellText(page, 'pop_total');
-    const input = page.getByRole('spinbutton', { name: /mortality improvement/i });
+    const input = page.getByRole('textbox', { name: /mortality improvement/i });
     await input.fill('7');
     const alert = page.getByRole('alert');
-    await eventually(async () => expect(await alert.innerText()).toMatch(/Mortality improvement = 7: out of the allowed range; allowed -0\.02–0\.06/));
+    // Rates are typed in % per year (stored as fractions): 7 %/yr is above the 6 %/yr maximum.
+    await eventually(async () => expect(await alert.innerText()).toMatch(/Mortality improvement = 7: out of the allowed range; allowed −2–6%\/yr/));
     expect(await cellText(page, 'pop_total')).toBe(before);
     await page.close();
   });

@@ -88,3 +88,72 @@ export async function openEveryView(page: Page): Promise<string[]> {
   }
   return ids;
 }
+
+/** What a drag costs: input handling, settling, and how many results were drawn on the way. */
+export interface DragFigures {
+  /** From the first input event to the end of the handler of the last one (all scheduled `spacingMs` apart). */
+  handledMs: number;
+  /** From the end of the last input's handler until the result for the last value is on screen. */
+  settleMs: number;
+  /** Results drawn during the drag and its settling. */
+  redraws: number;
+}
+
+/**
+ * Drags a slider: `events` input events scheduled `spacingMs` apart from the start (as a
+ * pointer would send them; a busy page handles them late), across the slider's range.
+ */
+export async function measureDrag(page: Page, paramId: string, events = 30, spacingMs = 16): Promise<DragFigures> {
+  return page.evaluate(
+    async ({ paramId, events, spacingMs }) => {
+      const slider = document.querySelector<HTMLInputElement>(`[data-param-id="${paramId}"] input[type="range"]`);
+      const status = document.querySelector('[data-testid="status"]');
+      if (!slider || !status) throw new Error(`no slider for ${paramId}`);
+      const min = Number(slider.min);
+      const max = Number(slider.max);
+      const rev0 = Number(status.getAttribute('data-revision'));
+      const start = Number(slider.value) > (min + max) / 2 ? max : min;
+      const end = start === max ? min : max;
+      const t0 = performance.now();
+      const lastHandled = await new Promise<number>((resolve) => {
+        for (let k = 0; k < events; k++) {
+          setTimeout(() => {
+            slider.value = String(start + ((end - start) * (k + 1)) / events);
+            slider.dispatchEvent(new Event('input', { bubbles: true }));
+            if (k === events - 1) resolve(performance.now());
+          }, k * spacingMs);
+        }
+      });
+      // (No named functions in here: the page cannot see the helpers tsx adds for their names.)
+      await new Promise<void>((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (status.getAttribute('data-settled') === 'true' && Number(status.getAttribute('data-revision')) > rev0) {
+            obs.disconnect();
+            resolve();
+          }
+        });
+        obs.observe(status, { attributes: true, attributeFilter: ['data-revision', 'data-settled'] });
+        if (status.getAttribute('data-settled') === 'true' && Number(status.getAttribute('data-revision')) > rev0) {
+          obs.disconnect();
+          resolve();
+        }
+      });
+      const settled = performance.now();
+      return { handledMs: lastHandled - t0, settleMs: settled - lastHandled, redraws: Number(status.getAttribute('data-revision')) - rev0 };
+    },
+    { paramId, events, spacingMs },
+  );
+}
+
+/**
+ * Slows the page's CPU by `rate`, as Chrome DevTools' CPU throttling does; call the returned
+ * function to end it (the throttling lasts as long as its DevTools session).
+ */
+export async function throttleCpu(page: Page, rate: number): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return async () => {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  };
+}

@@ -54,7 +54,7 @@ describe('data integrity under faults', () => {
     await page.screenshot({ path: 'test-results/integrity-csv-2001.png' });
 
     const before = (await page.getByTestId('scenario-toolbar').getAttribute('data-draft-saved')) ?? '';
-    await moveSlider(page, /mortality improvement/i, '0.02');
+    await moveSlider(page, /mortality improvement/i, '2');
     await waitDraft(page, before);
     expect(await page.getByTestId('draft-problem').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -85,7 +85,7 @@ describe('data integrity under faults', () => {
     await eventually(async () => expect(await b.getByTestId('save-state').innerText()).toBe('Saved'));
 
     await moveSlider(a, /Total fertility rate, end year/i, '1.6');
-    await moveSlider(b, /mortality improvement/i, '0.03');
+    await moveSlider(b, /mortality improvement/i, '3');
     await a.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(async () => expect(await a.getByTestId('save-state').innerText()).toBe('Saved'));
     // Tab B hears of the save before pressing Save: its changes stay, nothing is overwritten.
@@ -113,7 +113,7 @@ describe('data integrity under faults', () => {
       const page = await first.browser.contexts()[0].newPage();
       await page.goto(base());
       await waitReady(page);
-      await moveSlider(page, /mortality improvement/i, '0.037');
+      await moveSlider(page, /mortality improvement/i, '3.7');
       await waitDraft(page);
     } finally {
       first.process.kill('SIGKILL');
@@ -124,7 +124,7 @@ describe('data integrity under faults', () => {
       const page = await second.browser.contexts()[0].newPage();
       await page.goto(base());
       await waitReady(page);
-      await eventually(async () => expect(await sliderValue(page, /mortality improvement/i)).toBe('0.037'));
+      await eventually(async () => expect(await sliderValue(page, /mortality improvement/i)).toBe('3.7'));
       await noticeMatches(page, /Restored your unsaved work in progress/);
     } finally {
       second.process.kill('SIGKILL');
@@ -133,7 +133,7 @@ describe('data integrity under faults', () => {
 
   it('a full disk: the save fails with the reason, the work stays, and it is offered as a file (quota)', async () => {
     const page = await openPage(await newContext());
-    await moveSlider(page, /mortality improvement/i, '0.03');
+    await moveSlider(page, /mortality improvement/i, '3');
     await page.evaluate(() => {
       IDBObjectStore.prototype.put = function () {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -145,7 +145,7 @@ describe('data integrity under faults', () => {
     await noticeMatches(page, /Browser storage is full: nothing was written/);
     await page.getByTestId('storage-error').waitFor();
     await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Cancel' }).click();
-    expect(await sliderValue(page, /mortality improvement/i)).toBe('0.03');
+    expect(await sliderValue(page, /mortality improvement/i)).toBe('3');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-notice').getByRole('button', { name: 'Export as a JSON file' })
       .click()]);
     expect(JSON.parse(readFileSync((await download.path())!, 'utf8')).parameters.mortality_improvement).toBe(0.03);
@@ -200,7 +200,7 @@ describe('data integrity under faults', () => {
 
   it('a bad share link keeps its error when the draft is restored; an out-of-range link is refused (item 6)', async () => {
     const page = await openPage(await newContext());
-    await moveSlider(page, /mortality improvement/i, '0.022');
+    await moveSlider(page, /mortality improvement/i, '2.2');
     await waitDraft(page);
     const tooHigh = JSON.parse(await exportJson(page));
     tooHigh.parameters = { ...tooHigh.parameters, tfr_end: 99 };
@@ -208,20 +208,20 @@ describe('data integrity under faults', () => {
     await waitReady(page);
     const text = await noticeMatches(page, /shared link cannot be opened; nothing was changed\. Your last work was restored/);
     expect(text).toMatch(/parameters\.tfr_end = 99: allowed/);
-    expect(await sliderValue(page, /mortality improvement/i)).toBe('0.022');
+    expect(await sliderValue(page, /mortality improvement/i)).toBe('2.2');
     await page.screenshot({ path: 'test-results/integrity-bad-link.png' });
 
     await page.goto(`${base()}&again=2#s=NoScenarioHere`);
     await waitReady(page);
     await noticeMatches(page, /shared link cannot be opened[\s\S]*damaged or incomplete/);
-    expect(await sliderValue(page, /mortality improvement/i)).toBe('0.022');
+    expect(await sliderValue(page, /mortality improvement/i)).toBe('2.2');
   });
 
   it('exports all scenarios as one backup and restores it elsewhere, asking before replacing (zh)', async () => {
     const zh = `${inject('baseUrl')}?lang=zh`;
     const page = await openPage(await newContext(), base());
     await saveAs(page, '方案甲');
-    await moveSlider(page, /mortality improvement/i, '0.03');
+    await moveSlider(page, /mortality improvement/i, '3');
     await saveAs(page, '方案乙');
     let dialog = await openLibrary(page);
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export all scenarios (backup)' }).click()]);

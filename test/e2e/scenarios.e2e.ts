@@ -21,7 +21,7 @@ describe('saving, sharing and comparing scenarios', () => {
     const errors: string[] = [];
     const page = await open(await newContext(), undefined, errors);
     await eventually(async () => expect(await page.getByTestId('save-state').innerText()).toBe('Unsaved'));
-    await moveSlider(page, /mortality improvement/i, '0.03');
+    await moveSlider(page, /mortality improvement/i, '3');
     // Save on a never-saved scenario asks for a name.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByTestId('save-as-dialog').getByRole('textbox').fill('Plan A 规划甲');
@@ -46,11 +46,11 @@ describe('saving, sharing and comparing scenarios', () => {
 
   it('autosaves a moved slider and restores it after a reload, saying so', async () => {
     const page = await open(await newContext());
-    await moveSlider(page, /mortality improvement/i, '0.035');
+    await moveSlider(page, /mortality improvement/i, '3.5');
     await waitDraft(page);
     await page.reload();
     await waitReady(page);
-    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.035'));
+    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('3.5'));
     await eventually(async () => expect(await page.getByTestId('library-notice').innerText()).toMatch(/Restored your unsaved work in progress/));
     await page.screenshot({ path: 'test-results/scenarios-restored.png' });
   });
@@ -58,7 +58,7 @@ describe('saving, sharing and comparing scenarios', () => {
   it('deletes a saved scenario and brings it back with undo', async () => {
     const page = await open(await newContext());
     await saveAs(page, 'Keep me');
-    await moveSlider(page, /mortality improvement/i, '0.02');
+    await moveSlider(page, /mortality improvement/i, '2');
     await saveAs(page, 'Delete me');
     const dialog = await openLibrary(page);
     await eventually(async () => expect(await dialog.locator('tbody tr').count()).toBe(2));
@@ -108,12 +108,12 @@ describe('saving, sharing and comparing scenarios', () => {
     await page.getByTestId('import-file').setInputFiles(okFile);
     await page.waitForFunction(() => document.querySelector('.scenario-name strong')?.textContent === 'From a file');
     await eventually(async () => expect(await page.getByTestId('save-state').innerText()).toBe('Unsaved'));
-    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.01'));
+    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('1'));
   });
 
   it('round-trips a share link: the copied URL opens the same parameters as a new unsaved scenario', async () => {
     const page = await open(await newContext());
-    await moveSlider(page, /mortality improvement/i, '0.025');
+    await moveSlider(page, /mortality improvement/i, '2.5');
     await page.getByRole('button', { name: 'Share link', exact: true }).click();
     const url = await page.getByTestId('share-url').inputValue();
     expect(url).toMatch(/#s=[A-Za-z0-9+\-$]+/);
@@ -122,7 +122,7 @@ describe('saving, sharing and comparing scenarios', () => {
     const sent = JSON.parse(await exportJsonBehindDialog(page));
 
     const other = await open(await newContext(), url);
-    await eventually(async () => expect(await other.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.025'));
+    await eventually(async () => expect(await other.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('2.5'));
     await eventually(async () => expect(await other.getByTestId('save-state').innerText()).toBe('Unsaved'));
     await eventually(async () => expect(await other.getByTestId('library-notice').innerText()).toMatch(/shared link as a new, unsaved scenario/));
     expect(other.url()).not.toContain('#s=');
@@ -136,7 +136,7 @@ describe('saving, sharing and comparing scenarios', () => {
     const errors: string[] = [];
     const page = await open(await newContext(), undefined, errors);
     await saveAs(page, 'Baseline');
-    await moveSlider(page, /mortality improvement/i, '0.04');
+    await moveSlider(page, /mortality improvement/i, '4');
     await saveAs(page, 'Longer lives');
     await page.getByRole('tab', { name: 'Compare' }).click();
     const view = page.getByTestId('compare-view');
@@ -158,7 +158,7 @@ describe('saving, sharing and comparing scenarios', () => {
     const page = await open(await newContext(), undefined, errors);
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('sanmen-14th');
     await page.waitForFunction(() => document.querySelector('.scenario-name strong')?.textContent?.includes('三门'));
-    await moveSlider(page, /mortality improvement/i, '0.04');
+    await moveSlider(page, /mortality improvement/i, '4');
     await page.getByRole('tab', { name: 'Compare' }).click();
     const view = page.getByTestId('compare-view');
     await view.waitFor();
@@ -175,13 +175,13 @@ describe('saving, sharing and comparing scenarios', () => {
     });
     const page = await open(context);
     await page.getByTestId('storage-error').waitFor();
-    await moveSlider(page, /mortality improvement/i, '0.03');
+    await moveSlider(page, /mortality improvement/i, '3');
     await page.getByRole('button', { name: 'Save as…', exact: true }).click();
     await page.getByTestId('save-as-dialog').getByRole('textbox').fill('Nowhere to go');
     await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(() => /unavailable/.test(document.querySelector('[data-testid="library-notice"]')?.textContent ?? ''));
     await page.getByTestId('save-as-dialog').getByRole('button', { name: 'Cancel' }).click();
-    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('0.03'));
+    await eventually(async () => expect(await page.getByRole('slider', { name: /mortality improvement/i }).inputValue()).toBe('3'));
     await page.screenshot({ path: 'test-results/scenarios-storage-error.png' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-notice').getByRole('button', { name: 'Export as a JSON file' }).click()]);
     expect(JSON.parse(readFileSync((await download.path())!, 'utf8')).parameters.mortality_improvement).toBe(0.03);
@@ -192,7 +192,7 @@ describe('saving, sharing and comparing scenarios', () => {
     for (const name of ['保存', '另存为…', '打开…', '导入 JSON', '导出 JSON', '导出 CSV', '分享链接', '打印报告']) {
       await eventually(async () => expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1));
     }
-    await moveSlider(page, /死亡率年均下降率/, '0.03');
+    await moveSlider(page, /死亡率年均下降率/, '3');
     await page.getByRole('button', { name: '另存为…', exact: true }).click();
     await page.getByTestId('save-as-dialog').getByRole('textbox').fill('打印测试');
     await page.getByTestId('save-as-dialog').getByRole('button', { name: '保存', exact: true }).click();
