@@ -1,12 +1,11 @@
 /**
  * Coalesces a dragged slider into as few projections and redraws as the machine allows: at
  * most one run in flight and one waiting (the waiting one reads the latest inputs only when it
- * starts, so every intermediate value in between is skipped), and at most one result applied
- * per animation frame (a result that arrives while a frame's drawing is still owed waits for the
- * next frame, and a newer one replaces it). After a redraw that took d ms, the next one waits at
- * least d ms more while newer inputs are waiting, so that on a slow PC drawing never takes more
- * than half of the main thread and the slider's input events are handled as they come. The
- * answer to the latest inputs, and any result when the page is idle, is drawn at once.
+ * starts, so every intermediate value in between is skipped). A result that a newer run will
+ * replace is drawn at most once per animation frame (it waits for the next frame, and a newer
+ * one replaces it), and after a redraw that took d ms it waits at least d ms more, so that on a
+ * slow PC drawing never takes more than half of the main thread and the slider's input events
+ * are handled as they come. The answer to the latest inputs is drawn at once.
  */
 
 /** How the scheduler waits for the next frame (requestAnimationFrame in the page). */
@@ -82,10 +81,11 @@ export class RunScheduler<T> {
 
   #deliver(value: T): void {
     this.#pending = { value };
-    // The answer to the latest inputs is drawn as soon as the frame allows; the half-of-the-thread
-    // rule only holds back results that a newer run will replace anyway.
+    // The answer to the latest inputs is drawn at once (it replaces any result still waiting);
+    // the one-per-frame and half-of-the-thread rules hold back only results that a newer run
+    // will replace anyway. (Waiting for the frame would not show it sooner, only later.)
     const latest = !this.#dirty;
-    if (!this.#frameOwed && (latest || this.#now() >= this.#nextAllowed)) this.#showPending();
+    if (latest || (!this.#frameOwed && this.#now() >= this.#nextAllowed)) this.#showPending();
     else this.#requestFrame();
   }
 
