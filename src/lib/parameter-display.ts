@@ -35,6 +35,8 @@ export function displayDigits(def: Pick<ParameterDef, 'format' | 'step' | 'integ
 
 /** A stored value as an input shows it (display units, step precision, thousands separators). */
 export function displayValue(def: ParameterDef, value: number, lang: Lang): string {
+  // A year is a label, not a quantity: no thousands separator (2025, not 2,025).
+  if (def.format === 'year') return Number.isFinite(value) ? String(Math.round(value)) : formatNumber(value, lang);
   return formatNumber(value * displayScale(def), lang, displayDigits(def));
 }
 

@@ -28,6 +28,7 @@ describe('input precision: one rule (the step, in display units, with separators
     expect(displayValue(def('base_share_60plus'), 0.1957, 'en')).toBe('19.57');
     expect(displayValue(def('dibao_std_rural_base'), 412.75, 'zh')).toBe('412.75');
     expect(displayDigits(def('tekun_rate_under60'))).toBe(4);
+    expect(displayValue(def('sw_norm_target_year'), 2025, 'zh')).toBe('2025');
     expect(displayRange(def('base_share_60plus'), 'en')).toBe('2–60%');
     expect(displayRange(def('base_pop_total'), 'en')).toBe('1,000–2,000,000,000 persons');
   });

@@ -133,7 +133,8 @@ export function createTimeSeriesChart(
         if (hit && hit.datasetIndex < current.series.length) onPick(hit.datasetIndex, hit.index);
       },
       scales: {
-        x: { stacked: model.stacked, ticks: { maxTicksLimit: 12 } },
+        // Years stay upright in every chart (bar charts rotated them): one label style.
+        x: { stacked: model.stacked, ticks: { maxTicksLimit: 12, maxRotation: 0 } },
         y: { stacked: model.stacked, beginAtZero: model.stacked, ...model.yRange, ticks: { callback: (_v, index, ticks) => tickLabel(index, ticks) } },
       },
       plugins: {
