@@ -159,13 +159,17 @@ export function createTimeSeriesChart(
       chart.data.labels = next.labels;
       current = next;
       currentShape = nextShape;
+      // Options are written only when they change: a write makes Chart.js resolve them all again.
       const scales = chart.options.scales!;
-      scales.x!.stacked = next.stacked;
-      const y = scales.y as { stacked?: boolean; beginAtZero?: boolean; suggestedMin?: number; suggestedMax?: number };
-      y.stacked = next.stacked;
-      y.beginAtZero = next.stacked;
-      y.suggestedMin = next.yRange?.suggestedMin;
-      y.suggestedMax = next.yRange?.suggestedMax;
+      const set = <K extends string>(target: Record<K, unknown>, key: K, value: unknown) => {
+        if (target[key] !== value) target[key] = value;
+      };
+      set(scales.x as Record<string, unknown>, 'stacked', next.stacked);
+      const y = scales.y as Record<string, unknown>;
+      set(y, 'stacked', next.stacked);
+      set(y, 'beginAtZero', next.stacked);
+      set(y, 'suggestedMin', next.yRange?.suggestedMin);
+      set(y, 'suggestedMax', next.yRange?.suggestedMax);
       chart.update('none');
     },
     destroy() {
