@@ -124,7 +124,7 @@ describe.each(['zh', 'en'] as const)('inputs the scenario does not use (%s)', (l
     // An imported table makes the headline figures irrelevant.
     const rows = ['age,male,female', ...Array.from({ length: 100 }, (_, a) => `${a},${1000 + a},${1100 + a}`), '100+,50,80'];
     rev = await revision(page);
-    await page.locator('input[type="file"][accept*="csv"]').setInputFiles({ name: 'county.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.locator('input[type="file"][accept=".csv,text/csv"]').setInputFiles({ name: 'county.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await waitNewResult(page, rev);
     await eventually(async () => expect(await param(page, 'base_pop_total').getAttribute('data-unused')).toBe('true'));
     expect(await param(page, 'base_pop_total').locator('.reason').innerText()).toMatch(L(lang, /已导入分年龄基期人口表/, /an imported single-year table/));
