@@ -4,7 +4,7 @@
  * A county preset's reset never loads the national figures.
  */
 import type { ParameterDef, Source, Text } from '../../models/types.ts';
-import { findPreset } from '../../models/presets/index.ts';
+import { findPreset, presetScenario } from '../../models/presets/index.ts';
 import type { Scenario } from '../engine/types.ts';
 
 /** The value a parameter resets to, and where it comes from. */
@@ -30,10 +30,9 @@ export function baselineOf(scenario: Pick<Scenario, 'preset'>, def: ParameterDef
 /** The parameters a reset and their provenance go back to: the preset's, or none (model defaults). */
 export function baselineParameters(scenario: Pick<Scenario, 'preset'>): { parameters: Record<string, number>; provenance: Record<string, Source> } {
   const preset = scenario.preset ? findPreset(scenario.preset) : undefined;
-  return {
-    parameters: structuredClone(preset?.scenario.parameters ?? {}),
-    provenance: structuredClone(preset?.scenario.provenance ?? {}),
-  };
+  // A fresh copy (presetScenario: a JSON copy, as Chromium 86 has no structuredClone).
+  const copy = preset ? presetScenario(preset) : undefined;
+  return { parameters: copy?.parameters ?? {}, provenance: copy?.provenance ?? {} };
 }
 
 const sameSource = (a: Source | undefined, b: Source) => !!a && a.kind === b.kind && a.ref === b.ref;

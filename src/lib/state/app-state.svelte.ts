@@ -66,7 +66,7 @@ export class ScenarioState {
     const b = baselineOf(this.scenario, def);
     if (b.from === 'preset') {
       this.scenario.parameters[def.id] = b.value;
-      this.scenario.provenance = { ...(this.scenario.provenance ?? {}), [def.id]: structuredClone(b.source) };
+      this.scenario.provenance = { ...(this.scenario.provenance ?? {}), [def.id]: { ...b.source } };
     } else {
       delete this.scenario.parameters[def.id];
       if (this.scenario.provenance) delete this.scenario.provenance[def.id];
