@@ -78,7 +78,7 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'e0_base', label: t('基期人均预期寿命', 'Life expectancy at birth, base year'), unit: t('岁', 'years'),
-    default: NHC_E0[2020] as number, min: 60, max: 90, step: 0.01, group: 'mortality', format: 'ratio', source: E0_2020_SOURCE,
+    default: NHC_E0[2020] as number, min: 60, max: 90, step: 0.01, group: 'mortality', appliesWhen: [{ param: 'e0_base_by_sex', in: [0] }], format: 'ratio', source: E0_2020_SOURCE,
     description: t(
       '基础死亡率按同一倍数缩放,使基期生命表的预期寿命(男女按出生性别比加权)等于此值',
       'The base death rates are scaled by one factor so that the base-year life table (sexes weighted by the sex ratio at birth) gives this value'),
@@ -91,12 +91,12 @@ const parameters: ParameterDef[] = [
   },
   {
     id: 'e0_base_male', label: t('基期男性预期寿命', 'Male life expectancy, base year'), unit: t('岁', 'years'),
-    default: WPP2024_E0_2020.male, min: 55, max: 90, step: 0.01, group: 'mortality', format: 'ratio',
+    default: WPP2024_E0_2020.male, min: 55, max: 90, step: 0.01, group: 'mortality', appliesWhen: [{ param: 'e0_base_by_sex', in: [1] }], format: 'ratio',
     source: { kind: 'data', ref: 'UN WPP 2024, China, calendar year 2020 (china-life-expectancy.csv WPP2024-annual)', note: 'used only when e0_base_by_sex = 1' },
   },
   {
     id: 'e0_base_female', label: t('基期女性预期寿命', 'Female life expectancy, base year'), unit: t('岁', 'years'),
-    default: WPP2024_E0_2020.female, min: 55, max: 95, step: 0.01, group: 'mortality', format: 'ratio',
+    default: WPP2024_E0_2020.female, min: 55, max: 95, step: 0.01, group: 'mortality', appliesWhen: [{ param: 'e0_base_by_sex', in: [1] }], format: 'ratio',
     source: { kind: 'data', ref: 'UN WPP 2024, China, calendar year 2020 (china-life-expectancy.csv WPP2024-annual)', note: 'used only when e0_base_by_sex = 1' },
   },
   {

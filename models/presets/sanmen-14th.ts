@@ -12,6 +12,7 @@ import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
 import type { Actual } from '../scenario.ts';
 import type { BedProject, TargetDef } from '../scenario.ts';
 import type { PresetDef } from './types.ts';
+import { CENSUS_URBAN_SHARE_2020 } from '../data/census-2020-indicators.ts';
 import { assumption, intakeToReach, NATIONAL, nationalE0, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
 /** Assumed population: 530 certified social workers (S:18) at 17 per 10,000 (S:84) — derived, unconfirmed. */
@@ -44,6 +45,9 @@ const { parameters, provenance } = sourced([
   set('dibao_std_rural_base', 660, plan('S:14; S:35 (table S:29–43)', '660 元/人/月 (unified); see the urban note on 9,600 元/年')),
   set('dibao_coverage_urban_base', DIBAO_PERSONS / POP, plan('S:14', 'derived: 9,633 dibao persons (end-2020) ÷ the assumed population; one rate for urban and rural (unified standard, no split stated)')),
   set('dibao_coverage_rural_base', DIBAO_PERSONS / POP, plan('S:14', 'derived: as the urban rate')),
+  // Should the planner switch to "base-year count", the counts start from the same 9,633 persons, not the national ones.
+  set('dibao_recipients_urban_base', Math.round(DIBAO_PERSONS * CENSUS_URBAN_SHARE_2020), plan('S:14', 'derived: 9,633 dibao persons (end-2020) split by the model\'s base urban share (the national census 63.89 %, Sanmen\'s not stated); used only when the mode is "base-year count"')),
+  set('dibao_recipients_rural_base', DIBAO_PERSONS - Math.round(DIBAO_PERSONS * CENSUS_URBAN_SHARE_2020), plan('S:14', 'derived: the rest of the 9,633 dibao persons; used only when the mode is "base-year count"')),
   set('medical_assist_ratio', 0.7, plan('S:36 (table S:29–43)', '医疗救助平均救助比例 70 % achieved in 2020')),
   // Social workers.
   set('sw_stock_base', 530, plan('S:18', '全县取得社会工作师人数达530人 (end of the 13th FYP)')),

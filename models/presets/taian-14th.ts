@@ -42,6 +42,8 @@ const { parameters, provenance } = sourced([
   // Caseloads (no urban/rural split in the plan: one rate for both).
   set('dibao_coverage_urban_base', DIBAO_PERSONS / POP, plan('T:26', 'derived: 84,866 dibao persons (mid-2023) ÷ 5,472,217 residents (census 2020); the plan gives no urban/rural split, so urban and rural share one rate')),
   set('dibao_coverage_rural_base', DIBAO_PERSONS / POP, plan('T:26', 'derived: as the urban rate (no split stated)')),
+  set('dibao_recipients_urban_base', Math.round(DIBAO_PERSONS * 0.62), plan('T:26', 'derived: 84,866 dibao persons split by the base urban share 62.0 % (as the coverage rate is one for both); used only when the mode is "base-year count"')),
+  set('dibao_recipients_rural_base', DIBAO_PERSONS - Math.round(DIBAO_PERSONS * 0.62), plan('T:26', 'derived: the rest of the 84,866 dibao persons; used only when the mode is "base-year count"')),
   set('tekun_rate_60plus', (0.8 * TEKUN_PERSONS) / POP_60, plan('T:26', 'derived: 23,976 tekun persons (mid-2023) × 80 % elderly (the model\'s assumption, not stated by the plan) ÷ 1,207,038 aged 60+')),
   set('tekun_rate_under60', (0.2 * TEKUN_PERSONS) / (POP - POP_60), plan('T:26', 'derived: 23,976 × 20 % ÷ 4,265,179 residents under 60')),
   set('tekun_k_urban', 1.33, plan('T:27', 'urban tekun basic standard = 1.33 × dibao standard')),
