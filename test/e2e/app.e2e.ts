@@ -78,7 +78,7 @@ describe('the app in Chromium', () => {
 
     await page.getByRole('tab', { name: 'Overview' }).focus();
     await page.keyboard.press('ArrowRight');
-    await eventually(async () => expect(await page.getByRole('tab', { name: 'Targets' }).getAttribute('aria-selected')).toBe('true'));
+    await eventually(async () => expect(await page.getByRole('tab', { name: 'Population' }).getAttribute('aria-selected')).toBe('true'));
     await page.keyboard.press('End');
     await eventually(async () => expect(await page.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true'));
     expect(errors).toEqual([]);

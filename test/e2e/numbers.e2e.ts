@@ -89,7 +89,8 @@ describe('numbers a bureau can defend (issue 14)', () => {
     await mode.selectOption('1');
     await waitNewResult(page, rev);
     rev = await revision(page);
-    await page.getByRole('spinbutton', { name: /城市低保覆盖率\(或人数\)年变化/ }).fill('0.2');
+    // typed in percent per year (the one display rule of the parameter inputs)
+    await page.locator('[data-param-id="dibao_coverage_trend_urban"] input.num').fill('20');
     await waitNewResult(page, rev);
     await eventually(async () => expect(await list.locator('li[data-code="capped"]').first().innerText()).toMatch(/城市低保对象按参数算得.*超过城镇人口.*已截取/));
 

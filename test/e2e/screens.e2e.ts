@@ -193,7 +193,9 @@ describe.each(['zh', 'en'] as const)('the 1366×768 screen (%s)', (lang) => {
       const card = document.querySelector<HTMLElement>('.horizon')!.getBoundingClientRect();
       const cut = [...document.querySelectorAll<HTMLElement>('.badge .kind')].filter((b) => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent);
       return {
-        tabRows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+        // Two rows by design (results, tools): each group on one line.
+        tabRows: Math.max(...['results', 'tools'].map((g) => new Set(tabs.filter((t) => t.dataset.group === g).map((t) => Math.round(t.getBoundingClientRect().top))).size)),
+        groupRows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
         tabsOverflow: list.scrollWidth > list.clientWidth + 1,
         barRows: new Set(bar.map((b) => Math.round(b.getBoundingClientRect().top))).size,
         headerHeight: document.querySelector<HTMLElement>('header.top')!.getBoundingClientRect().height,
@@ -202,7 +204,7 @@ describe.each(['zh', 'en'] as const)('the 1366×768 screen (%s)', (lang) => {
         cut,
       };
     });
-    expect(layout).toMatchObject({ tabRows: 1, tabsOverflow: false, barRows: 1, subtitleCut: false, endFits: true, cut: [] });
+    expect(layout).toMatchObject({ tabRows: 1, groupRows: 2, tabsOverflow: false, barRows: 1, subtitleCut: false, endFits: true, cut: [] });
     // Title, subtitle and one toolbar line (a wrapped header was about 130 px high in English).
     expect(layout.headerHeight).toBeLessThan(115);
     expect(await page.getByTestId('status').innerText()).not.toMatch(/\d\s*ms/);

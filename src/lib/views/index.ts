@@ -7,17 +7,17 @@ import OverviewView from './overview-view.svelte';
 
 export type { ViewDef, ViewProps } from './view-types.ts';
 
-/** Every view, in tab order. */
+/** Every view, in tab order: first the results of the projection, then the planning tools (two rows of tabs, each one line). */
 export const views: ViewDef[] = [
-  { id: 'overview', label: { zh: '总览', en: 'Overview' }, load: async () => OverviewView },
-  { id: 'targets', label: { zh: '目标', en: 'Targets' }, load: async () => (await import('./targets-view.svelte')).default },
-  { id: 'cheapest-mix', label: { zh: '最低成本组合', en: 'Cheapest mix' }, load: async () => (await import('./cheapest-mix-view.svelte')).default },
-  { id: 'population', label: { zh: '人口与失能', en: 'Population' }, load: async () => (await import('./population-view.svelte')).default },
-  { id: 'beds', label: { zh: '养老床位', en: 'Elder-care beds' }, short: { zh: '养老床位', en: 'Beds' }, load: async () => (await import('./beds-view.svelte')).default },
-  { id: 'care-workers', label: { zh: '养老护理员', en: 'Elder-care workers' }, short: { zh: '养老护理员', en: 'Care workers' }, load: async () => (await import('./care-workers-view.svelte')).default },
-  { id: 'social-workers', label: { zh: '社会工作者', en: 'Social workers' }, load: async () => (await import('./social-workers-view.svelte')).default },
-  { id: 'assistance', label: { zh: '社会救助', en: 'Assistance' }, load: async () => (await import('./assistance-view.svelte')).default },
-  { id: 'uncertainty', label: { zh: '不确定性', en: 'Uncertainty' }, load: async () => (await import('./uncertainty-view.svelte')).default },
-  { id: 'evaluation', label: { zh: '规划评估', en: 'Plan evaluation' }, short: { zh: '规划评估', en: 'Evaluation' }, load: async () => (await import('./evaluation-view.svelte')).default },
-  { id: 'compare', label: { zh: '情景比较', en: 'Compare' }, load: async () => (await import('./compare-view.svelte')).default },
+  { id: 'overview', group: 'results', label: { zh: '总览', en: 'Overview' }, load: async () => OverviewView },
+  { id: 'population', group: 'results', label: { zh: '人口与失能', en: 'Population' }, load: async () => (await import('./population-view.svelte')).default },
+  { id: 'beds', group: 'results', label: { zh: '养老床位', en: 'Elder-care beds' }, short: { zh: '养老床位', en: 'Beds' }, load: async () => (await import('./beds-view.svelte')).default },
+  { id: 'care-workers', group: 'results', label: { zh: '养老护理员', en: 'Elder-care workers' }, short: { zh: '养老护理员', en: 'Care workers' }, load: async () => (await import('./care-workers-view.svelte')).default },
+  { id: 'social-workers', group: 'results', label: { zh: '社会工作者', en: 'Social workers' }, load: async () => (await import('./social-workers-view.svelte')).default },
+  { id: 'assistance', group: 'results', label: { zh: '社会救助', en: 'Assistance' }, load: async () => (await import('./assistance-view.svelte')).default },
+  { id: 'targets', group: 'tools', label: { zh: '目标', en: 'Targets' }, load: async () => (await import('./targets-view.svelte')).default },
+  { id: 'cheapest-mix', group: 'tools', label: { zh: '最低成本组合', en: 'Cheapest mix' }, load: async () => (await import('./cheapest-mix-view.svelte')).default },
+  { id: 'uncertainty', group: 'tools', label: { zh: '不确定性', en: 'Uncertainty' }, load: async () => (await import('./uncertainty-view.svelte')).default },
+  { id: 'evaluation', group: 'tools', label: { zh: '规划评估', en: 'Plan evaluation' }, short: { zh: '规划评估', en: 'Evaluation' }, load: async () => (await import('./evaluation-view.svelte')).default },
+  { id: 'compare', group: 'tools', label: { zh: '情景比较', en: 'Compare' }, load: async () => (await import('./compare-view.svelte')).default },
 ];

@@ -15,5 +15,7 @@ export interface ViewDef {
   label: Text;
   /** A shorter label for the tab itself (the full label stays its accessible name), so the tabs fit on one line. */
   short?: Text;
+  /** The row of tabs: the projection's results, or the tools that act on the scenario. */
+  group: 'results' | 'tools';
   load: () => Promise<Component<ViewProps>>;
 }
