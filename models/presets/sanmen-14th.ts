@@ -100,7 +100,8 @@ const targets: TargetDef[] = [
   { id: 'sanmen_dibao_urban_2020', label: '平均低保标准 城市(元/月·人)', expr: 'dibao_std_urban', op: '>=', value: 560, year: 2020, every: false, unit: '元/人/月', source: 'S:34 (table S:29–43)' },
   { id: 'sanmen_dibao_rural_2020', label: '平均低保标准 农村(元/月·人)', expr: 'dibao_std_rural', op: '>=', value: 490, year: 2020, every: false, unit: '元/人/月', source: 'S:35 (table S:29–43)' },
   { id: 'sanmen_medical_ratio_2020', label: '医疗救助平均救助比例', expr: 'medical_assist_ratio', op: '>=', value: 0.7, year: 2020, every: false, unit: '%', source: 'S:36 (table S:29–43)' },
-  { id: 'sanmen_sw_permille_2020', label: '社会工作专业人才占总人口比率(‰)', expr: 'sw_per_10k / 10', op: '>=', value: 0.8, year: 2020, every: false, unit: '‰', source: 'S:39 (table S:29–43)' },
+  // ‰ is a fraction shown ×1000, as % is ×100: 0.8‰ is stored as 0.0008 (see src/engine/units.ts).
+  { id: 'sanmen_sw_permille_2020', label: '社会工作专业人才占总人口比率(‰)', expr: 'sw_per_10k / 10000', op: '>=', value: 0.0008, year: 2020, every: false, unit: '‰', source: 'S:39 (table S:29–43)' },
 ];
 
 const T1 = (line: number, growth: string) => `S:${line} (table 1, S:29–43; stated annual growth ${growth})`;
@@ -117,7 +118,7 @@ const actuals: Actual[] = [
   r13('sanmen_medical_ratio_2020', 0.5, 0.7, 0.7, T1(36, '7.0 %')),
   r13('万人拥有社会组织数量', 7.9, 9.5, 12, T1(37, '3.8 %')),
   r13('农村社区服务中心覆盖率', 92, 95, 100, T1(38, '0.6 %')),
-  r13('sanmen_sw_permille_2020', 0.46, 0.8, 1.7, T1(39, '11.7 %')),
+  r13('sanmen_sw_permille_2020', 0.00046, 0.0008, 0.0017, T1(39, '11.7 %; 0.46‰ → 0.8‰, achieved 1.7‰, stored as fractions')),
   { indicator: '社区公共服务综合信息平台覆盖率(城市)', value: 100, date: '2020-12', target: 60, targetYear: 2020, source: 'S:40 (table 1; no 2015 value)' },
   { indicator: '社区公共服务综合信息平台覆盖率(农村)', value: 80, date: '2020-12', target: 30, targetYear: 2020, source: 'S:41 (table 1; no 2015 value)' },
   r13('生态葬法行政村覆盖率', 88.1, 95, 95, T1(42, '1.5 %')),

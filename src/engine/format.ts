@@ -1,29 +1,30 @@
 /**
- * Unit-aware display of numbers for target tables, goal-seek sentences, charts and exports:
- * shares as %, ‰, rates per 1000 / per 10,000, yuan (万/亿 in Chinese), counts with thousands
- * separators, ratios as "1.27:1". Pure: the same text in the worker, the CLI and the page.
- * A value that is not a finite number prints as "—", never as NaN.
+ * Unit-aware display of numbers for every view, export message, goal-seek sentence, the print
+ * report and target verdicts: shares as % (and %/年), ‰, rates per 1000 / per 10,000, yuan in
+ * 元/万元/亿元 (yuan, M yuan, bn yuan in English), counts with thousands separators, stated ratios
+ * as "1.27:1". Scale and precision come from `units.ts` (`resolveUnit`, `displayDigits`): one
+ * rule for the whole app. Pure: the same text in the worker, the CLI and the page. A value that
+ * is not a finite number prints as "—", never as NaN.
  */
-import type { DisplayFormat } from '../../models/types.ts';
+import type { Text } from '../../models/types.ts';
+import { displayDigits, findUnit, moneyScale, resolveUnit, unitSuffix, type Lang, type ResolvedUnit, type ValueFormat } from './units.ts';
 
-/** Interface language. */
-export type Lang = 'zh' | 'en';
-
-/**
- * How to show a value: the model's display formats plus the plan units they do not cover.
- * `permille` is a fraction shown as ‰ (0.0017 → 1.7‰); `per-1000` and `per-10k` are values
- * already stated per 1000 or per 10,000 (beds per 1000 elderly, social workers per 10,000).
- */
-export type ValueFormat = DisplayFormat | 'permille' | 'per-1000' | 'per-10k';
+export type { Lang, ValueFormat } from './units.ts';
 
 /** Display options. */
 export interface FormatOptions {
-  /** Unit text to append instead of the generic one (e.g. "张/千名老年人"). */
-  unit?: string;
-  /** Fraction digits to show (default: fewer for larger numbers). */
+  /** The unit (text or both languages) when the format alone does not say it (e.g. "张/千名老年人"). */
+  unit?: string | Text;
+  /** Fraction digits to show (default: the display rule of `displayDigits`). */
   digits?: number;
   /** Always print the sign (+ for positive): margins and changes. */
   sign?: boolean;
+  /** Keep trailing zeros (tables: every cell of a row or column with the same decimals). */
+  fixed?: boolean;
+  /** The magnitude the precision is chosen for (a table row's largest value, stored units). */
+  magnitude?: number;
+  /** Only the number, without the unit (a table whose unit is in its own column). */
+  bare?: boolean;
 }
 
 /** The dash printed in place of a value that is not a finite number. */
@@ -31,24 +32,19 @@ export const NO_VALUE = '—';
 
 const MINUS = '−';
 
-/** Default fraction digits: fewer for larger numbers (1234 → 0, 40.12 → 1, 1.274 → 2). */
-function autoDigits(x: number): number {
-  const a = Math.abs(x);
-  if (a >= 100) return 0;
-  if (a >= 10) return 1;
-  return 2;
-}
-
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** A plain number with thousands separators and at most `digits` fraction digits (trailing zeros dropped). */
-export function formatNumber(x: number, lang: Lang, digits = autoDigits(x), sign = false): string {
+/**
+ * A plain number with thousands separators and `digits` fraction digits (default: the display
+ * rule for a plain value); trailing zeros dropped unless `fixed`.
+ */
+export function formatNumber(x: number, lang: Lang, digits = displayDigits('rate', x), sign = false, fixed = false): string {
   if (!Number.isFinite(x)) return NO_VALUE;
   const d = Math.max(0, Math.min(6, Math.round(digits)));
-  const key = `${lang}|${d}`;
+  const key = `${lang}|${d}|${fixed}`;
   let nf = numberFormats.get(key);
   if (!nf) {
-    nf = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: d, minimumFractionDigits: 0, useGrouping: true });
+    nf = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: d, minimumFractionDigits: fixed ? d : 0, useGrouping: true });
     numberFormats.set(key, nf);
   }
   const body = nf.format(Math.abs(x));
@@ -58,68 +54,51 @@ export function formatNumber(x: number, lang: Lang, digits = autoDigits(x), sign
   return sign ? `+${body}` : body;
 }
 
+/** Appends a unit: symbols stick to the number; words get a space in English. */
+const withUnit = (text: string, unit: string, lang: Lang): string => {
+  if (!unit) return text;
+  const glue = /^[\s%‰:/]/.test(unit) || lang === 'zh' ? '' : ' ';
+  return `${text}${glue}${unit}`;
+};
+
 /** Yuan: 元 with 万/亿 in Chinese (4,100万元, 1.23亿元), M/bn yuan in English (41 M yuan). */
 function formatMoney(x: number, lang: Lang, opts: FormatOptions): string {
-  const a = Math.abs(x);
-  const n = (v: number, d?: number) => formatNumber(x < 0 ? -v : v, lang, d ?? opts.digits ?? autoDigits(v), opts.sign);
-  if (lang === 'zh') {
-    if (a >= 1e8) return `${n(a / 1e8, opts.digits ?? (a >= 1e10 ? 0 : 2))}亿元`;
-    if (a >= 1e4) return `${n(a / 1e4, opts.digits ?? (a >= 1e6 ? 0 : 1))}万元`;
-    return `${n(a, opts.digits ?? 0)}元`;
-  }
-  if (a >= 1e9) return `${n(a / 1e9, opts.digits ?? (a >= 1e11 ? 0 : 2))} bn yuan`;
-  if (a >= 1e6) return `${n(a / 1e6, opts.digits ?? (a >= 1e8 ? 0 : 1))} M yuan`;
-  return `${n(a, opts.digits ?? 0)} yuan`;
+  const scale = moneyScale(opts.magnitude ?? x, lang);
+  const text = formatNumber(x / scale.divisor, lang, opts.digits ?? scale.digits, opts.sign, opts.fixed);
+  return opts.bare ? text : withUnit(text, scale.unit, lang);
 }
 
-const withUnit = (text: string, unit: string | undefined, fallback: string, lang: Lang): string => {
-  const u = unit ?? fallback;
-  if (!u) return text;
-  // Symbols stick to the number; words get a space in English.
-  const glue = /^[%‰:/]/.test(u) || lang === 'zh' ? '' : ' ';
-  return `${text}${glue}${u}`;
-};
+/** The generic suffix of the plan formats that carry no unit text (per 1000 / per 10,000). */
+function genericSuffix(format: ValueFormat | undefined, lang: Lang): string {
+  if (format === 'per-1000') return lang === 'zh' ? '/千人' : 'per 1,000';
+  if (format === 'per-10k') return lang === 'zh' ? '/万人' : 'per 10,000';
+  return '';
+}
+
+/**
+ * A value in a resolved unit (see `resolveUnit`), as a planner reads it. The precision is the
+ * display rule for the value (or for `magnitude`), the suffix the unit's in `lang`.
+ */
+export function formatQuantity(value: number | null | undefined, r: ResolvedUnit, lang: Lang, opts: FormatOptions = {}, format?: ValueFormat): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  const { sign, fixed } = opts;
+  if (r.kind === 'money') return formatMoney(value, lang, opts);
+  if (r.kind === 'year') return String(Math.round(value));
+  const shown = value * r.scale;
+  const magnitude = (opts.magnitude ?? value) * r.scale;
+  const digits = opts.digits ?? displayDigits(r.kind, magnitude, r.digits);
+  const text = formatNumber(shown, lang, digits, sign, fixed);
+  if (opts.bare) return text;
+  if (r.kind === 'ratio' && r.colon) return `${text}:1`;
+  return withUnit(text, unitSuffix(r, lang) || genericSuffix(format, lang), lang);
+}
 
 /**
  * A value as a planner reads it, in the given format and language. Never prints NaN: a value
  * that is not a finite number (or null/undefined) prints as "—".
  */
 export function formatValue(value: number | null | undefined, format: ValueFormat, lang: Lang, opts: FormatOptions = {}): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  const { sign } = opts;
-  switch (format) {
-    case 'share': {
-      const p = value * 100;
-      // A fraction is always shown as %: a unit such as "比例" or "fraction" describes the stored value.
-      return `${formatNumber(p, lang, opts.digits ?? (Math.abs(p) >= 100 ? 0 : 1), sign)}%`;
-    }
-    case 'permille': {
-      const p = value * 1000;
-      return `${formatNumber(p, lang, opts.digits ?? 2, sign)}‰`;
-    }
-    case 'per-1000':
-      return withUnit(formatNumber(value, lang, opts.digits ?? 1, sign), opts.unit, lang === 'zh' ? '/千人' : 'per 1,000', lang);
-    case 'per-10k':
-      return withUnit(formatNumber(value, lang, opts.digits ?? 1, sign), opts.unit, lang === 'zh' ? '/万人' : 'per 10,000', lang);
-    case 'money':
-      // A per-person standard (元/人/月) prints as it is; plain yuan amounts scale to 万/亿 (M/bn).
-      if (opts.unit !== undefined && !/^\s*(元|yuan)\s*$/i.test(opts.unit)) {
-        return withUnit(formatNumber(value, lang, opts.digits ?? autoDigits(value), sign), opts.unit, '', lang);
-      }
-      return formatMoney(value, lang, opts);
-    case 'ratio':
-      // "1.27:1"; a unit that is itself a ratio (城:乡, urban : rural) is implied by the ":1".
-      return opts.unit !== undefined && !opts.unit.includes(':')
-        ? withUnit(formatNumber(value, lang, opts.digits ?? 2, sign), opts.unit, '', lang)
-        : `${formatNumber(value, lang, opts.digits ?? 2, sign)}:1`;
-    case 'year':
-      return String(Math.round(value));
-    case 'count':
-      return withUnit(formatNumber(value, lang, opts.digits ?? (Math.abs(value) >= 10 || Number.isInteger(value) ? 0 : 1), sign), opts.unit, '', lang);
-    case 'rate':
-    default:
-      return withUnit(formatNumber(value, lang, opts.digits ?? autoDigits(value), sign), opts.unit, '', lang);
-  }
+  return formatQuantity(value, resolveUnit(format, opts.unit), lang, opts, format);
 }
 
 /**
@@ -129,33 +108,85 @@ export function formatValue(value: number | null | undefined, format: ValueForma
  */
 export function formatMargin(margin: number | null | undefined, format: ValueFormat, lang: Lang, opts: FormatOptions = {}): string {
   if (margin === null || margin === undefined || !Number.isFinite(margin)) return NO_VALUE;
-  const o = { ...opts, sign: true };
-  switch (format) {
+  const r = resolveUnit(format, opts.unit);
+  const magnitude = (opts.magnitude ?? margin) * r.scale;
+  const n = (digits: number) => formatNumber(margin * r.scale, lang, opts.digits ?? digits, true, opts.fixed);
+  switch (r.kind) {
     case 'share':
-      return `${formatNumber(margin * 100, lang, opts.digits ?? 1, true)}${lang === 'zh' ? '个百分点' : ' pp'}`;
+    case 'share-per-year':
+      return `${n(displayDigits('share', magnitude))}${lang === 'zh' ? '个百分点' : ' pp'}`;
     case 'permille':
-      return `${formatNumber(margin * 1000, lang, opts.digits ?? 2, true)}${lang === 'zh' ? '个千分点' : ' ‰ points'}`;
+      return `${n(displayDigits('permille', magnitude))}${lang === 'zh' ? '个千分点' : ' ‰ points'}`;
     case 'ratio':
-      return withUnit(formatNumber(margin, lang, opts.digits ?? 2, true), opts.unit?.includes(':') ? undefined : opts.unit, '', lang);
+      return r.colon || opts.bare ? n(displayDigits('ratio', magnitude, r.digits)) : withUnit(n(displayDigits('ratio', magnitude, r.digits)), unitSuffix(r, lang), lang);
     case 'year':
       return `${formatNumber(Math.round(margin), lang, 0, true)}${lang === 'zh' ? '年' : ' years'}`;
     default:
-      return formatValue(margin, format, lang, o);
+      return formatQuantity(margin, r, lang, { ...opts, sign: true }, format);
   }
 }
 
 /**
- * Guesses the display format from a unit text as plans write it (%, ‰, 元, 每千, 每万, 张/千名…),
- * for targets and indicators a planner typed with a unit but no format.
+ * The display format for a unit text as plans write it (%, ‰, 元, 每千, 每万, 张/千名…), for targets
+ * and indicators a planner typed with a unit but no format. Registered units (`units.ts`) first,
+ * then the words plans use.
  */
 export function formatFromUnit(unit: string | undefined, fallback: ValueFormat = 'rate'): ValueFormat {
   if (!unit) return fallback;
-  const u = unit.trim();
-  if (u === '%' || /^percent/i.test(u)) return 'share';
-  if (u === '‰' || /permille/i.test(u)) return 'permille';
-  if (/元|yuan/i.test(u)) return 'money';
-  if (/万人|万老年人|10,?000|10k/i.test(u)) return 'per-10k';
-  if (/千|1,?000/.test(u)) return 'per-1000';
-  if (/^ratio$|:/i.test(u)) return 'ratio';
+  const e = findUnit(unit);
+  if (e) {
+    switch (e.kind) {
+      case 'share':
+      case 'share-per-year':
+        return 'share';
+      case 'permille':
+        return 'permille';
+      case 'money':
+      case 'standard':
+        return 'money';
+      case 'rate':
+        return e.per === 10000 ? 'per-10k' : e.per === 1000 ? 'per-1000' : 'rate';
+      case 'count':
+        return 'count';
+      case 'ratio':
+        return 'ratio';
+      case 'year':
+        return 'year';
+      default:
+        return fallback;
+    }
+  }
+  const t = unit.trim();
+  if (/^percent/i.test(t)) return 'share';
+  if (/permille/i.test(t)) return 'permille';
+  if (/元|yuan/i.test(t)) return 'money';
+  if (/万人|万老年人|10,?000|10k/i.test(t)) return 'per-10k';
+  if (/千|1,?000/.test(t)) return 'per-1000';
+  if (/^ratio$|:/i.test(t)) return 'ratio';
   return fallback;
+}
+
+/** A table row's (or column's) formatting: one unit and one precision for all its cells. */
+export interface TableFormatter {
+  /** The unit to show once, in the row's unit cell or the column head ("%", "万元", "张/千名老年人"). */
+  unit: string;
+  /** A cell: the number only, with the row's precision ("—" when missing). */
+  cell: (value: number | null | undefined) => string;
+}
+
+/**
+ * How to show a row of values (a variable over years, a column of a printed table): the unit
+ * once, and every cell with the precision of the row's largest value, trailing zeros kept, so
+ * 25.969 never stands beside 28.6 and 万元 never beside 亿元 in one row.
+ */
+export function tableFormatter(format: ValueFormat | undefined, unit: string | Text | undefined, values: ArrayLike<number | null | undefined>, lang: Lang): TableFormatter {
+  const r = resolveUnit(format, unit);
+  let magnitude = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'number' && Number.isFinite(v)) magnitude = Math.max(magnitude, Math.abs(v));
+  }
+  const opts: FormatOptions = { bare: true, fixed: true, magnitude };
+  if (r.kind === 'money') return { unit: moneyScale(magnitude, lang).unit, cell: (v) => formatQuantity(v, r, lang, opts, format) };
+  return { unit: (unitSuffix(r, lang) || genericSuffix(format, lang)).trim(), cell: (v) => formatQuantity(v, r, lang, opts, format) };
 }

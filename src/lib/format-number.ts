@@ -1,6 +1,6 @@
 /**
- * Number formatting for charts and tables: the engine's unit-aware `formatValue` (the same text
- * as target tables and goal-seek sentences), plus compact axis labels for large counts
+ * Number formatting for charts: the engine's unit-aware `formatValue` (the same text as tables,
+ * target verdicts and goal-seek sentences), plus compact axis labels for large counts
  * (1.2亿, 3,500万 / 120M). Never prints NaN.
  */
 import type { DisplayFormat } from '../../models/types.ts';
@@ -15,9 +15,7 @@ export function formatNumber(value: number | null | undefined, format: DisplayFo
     if (lang === 'zh') return abs >= 1e8 ? `${plainNumber(value / 1e8, lang, 2)}亿` : `${plainNumber(value / 1e4, lang, 1)}万`;
     return abs >= 1e9 ? `${plainNumber(value / 1e9, lang, 2)}bn` : abs >= 1e6 ? `${plainNumber(value / 1e6, lang, 1)}M` : `${plainNumber(value / 1e3, lang, 1)}k`;
   }
-  if (format === 'rate' && !compact) return plainNumber(value, lang, abs >= 100 ? 1 : 3);
-  // Models use 'ratio' for plain factors (TFR, life expectancy, multiples); the engine's "x:1"
-  // form is only right for a stated ratio such as urban:rural, which the target table shows.
-  if (format === 'ratio') return plainNumber(value, lang, 2);
+  // The app's one display rule (src/engine/units.ts): shares to 0.1 %, rates to 0.1, ratios to
+  // 2 decimals, money in 万元/亿元. A plain factor (TFR, a multiple) has no ":1".
   return formatValue(value, format, lang);
 }

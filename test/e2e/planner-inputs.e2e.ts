@@ -55,7 +55,7 @@ describe('planner inputs beyond the sliders', () => {
     const rev = await revision(page);
     await input.fill('25');
     await waitNewResult(page, rev);
-    await eventually(async () => expect(await cell(page, 'share_60plus', 2020)).toBe('25%'));
+    await eventually(async () => expect(await cell(page, 'share_60plus', 2020)).toBe('25.0'));
     await input.fill('120');
     await eventually(async () => expect(await page.getByRole('alert').first().innerText()).toMatch(/= 120: out of the allowed range; allowed \d+(\.\d+)?–\d+(\.\d+)?%/));
     expect(errors).toEqual([]);

@@ -37,8 +37,10 @@ describe('formatValue', () => {
     expect(formatValue(36300, 'count', 'zh')).toBe('36,300');
     expect(formatValue(1234567.4, 'count', 'en')).toBe('1,234,567');
     expect(formatValue(212, 'count', 'en', { unit: 'beds' })).toBe('212 beds');
-    expect(formatValue(1.27, 'ratio', 'zh')).toBe('1.27:1');
-    expect(formatValue(1.3, 'ratio', 'en')).toBe('1.3:1');
+    expect(formatValue(1.27, 'ratio', 'zh', { unit: '城:乡' })).toBe('1.27:1');
+    expect(formatValue(1.3, 'ratio', 'en', { unit: 'urban : rural' })).toBe('1.3:1');
+    // A plain factor (TFR, a multiple) has no ":1".
+    expect(formatValue(1.3, 'ratio', 'en')).toBe('1.3');
     expect(formatValue(2025, 'year', 'en')).toBe('2025');
   });
 
