@@ -359,7 +359,7 @@ const parameters: ParameterDef[] = [
   {
     id: 'assistance_budget_base', label: t('基期地方财政支出(可选)', 'Local budget, base year (optional)'), unit: YUAN,
     default: 0, min: 0, max: 1e14, step: 1e6, group: 'assist_budget', format: 'money',
-    source: assumption('not given (0)', 'enter the local general budget expenditure to see the share; 0 means not given and the share shows 0'),
+    source: assumption('not given (0)', 'enter the local general budget expenditure to see the share; 0 means not given and the share shows "—"'),
   },
   {
     id: 'assistance_budget_growth', label: t('地方财政支出年增长率', 'Local budget growth'), unit: FRACTION_PER_YEAR,
@@ -391,6 +391,15 @@ const components: EquationDef[] = [
   eq('assist_high_age', '高龄津贴支出', 'High-age allowance', YUAN, 'money',
     '(pop_60_79 * high_age_amount_60_79 + pop_80_89 * high_age_amount_80_89 + pop_90_99 * high_age_amount_90_99 + pop_100plus * high_age_amount_100plus) * high_age_index * 12 * high_age_takeup'),
 ];
+
+/** The local budget is optional: without it, the budget and the assistance share of it are not given. */
+const BUDGET_GIVEN = {
+  parameter: 'assistance_budget_base',
+  note: t(
+    '未输入地方财政支出:请在参数面板"社会救助 › 价格与财政"中填写"基期地方财政支出(可选)"',
+    'No local budget given: enter "Local budget, base year (optional)" in the parameter panel, Social assistance › Prices and budget',
+  ),
+};
 
 /** Ids of every budget component: `assistance_total` is their sum. */
 export const ASSIST_COMPONENT_IDS: readonly string[] = components.map((e) => e.id);
@@ -491,11 +500,11 @@ const equations: EquationDef[] = [
     'assistance_total / assistance_cpi_index'),
   eq('assistance_per_capita', '人均社会救助支出', 'Assistance budget per resident', t('元/人', 'yuan per resident'), 'money',
     'assistance_total / max(pop_total, 1)'),
-  eq('assistance_budget', '地方财政支出', 'Local budget', YUAN, 'money',
-    'assistance_budget_base * (1 + assistance_budget_growth) ^ t'),
-  eq('assistance_share_of_budget', '社会救助支出占财政支出比重', 'Assistance as share of the local budget', FRACTION, 'share',
+  { ...eq('assistance_budget', '地方财政支出', 'Local budget', YUAN, 'money',
+    'assistance_budget_base * (1 + assistance_budget_growth) ^ t'), requires: BUDGET_GIVEN },
+  { ...eq('assistance_share_of_budget', '社会救助支出占财政支出比重', 'Assistance as share of the local budget', FRACTION, 'share',
     'assistance_budget > 0 ? assistance_total / assistance_budget : 0', undefined,
-    t('未输入地方财政支出时为0', '0 when no local budget is given')),
+    t('未输入地方财政支出时不显示(—)', 'Not shown (—) when no local budget is given')), requires: BUDGET_GIVEN },
 ];
 
 /** §4 Low-income assistance budget: parameters and equations (mathjs). */

@@ -94,6 +94,12 @@ export interface EquationDef {
   format?: DisplayFormat;
   source?: Source;
   description?: Text;
+  /**
+   * The variable has a value only when the planner gives an optional input: while `parameter`
+   * is 0 (its "not given" value) the value is not given — shown as "—", exported as an empty
+   * cell, never as 0 — and `note` says where to enter it.
+   */
+  requires?: { parameter: string; note: Text };
 }
 
 /**

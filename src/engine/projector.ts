@@ -281,6 +281,8 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     model.run(resolved.vector, K, V, n, scenario.baseYear);
 
     const series: Record<string, Float64Array> = {};
+    const notGiven = notGivenIn(scenario, resolved.byId);
+    for (const id of notGiven) V[id]?.fill(NaN);
     for (const [id, arr] of [...Object.entries(K), ...Object.entries(V)]) {
       if (!id.startsWith('__target_')) series[id] = arr;
     }
@@ -288,17 +290,47 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     const warnings: ResultWarning[] = [
       ...fromKernel,
       ...badIndicators.map((m): ResultWarning => ({ code: 'input', year: null, lastYear: null, variables: [], parameters: [], message: { zh: `规划人员指标未计算:${m}`, en: `planner indicator left out: ${m}` } })),
-      ...plausibility({ baseYear: scenario.baseYear, series, params: resolved.byId, given: new Set(Object.keys(scenario.parameters)) }),
+      // A value not given (NaN by design) is no implausible number.
+      ...plausibility({ baseYear: scenario.baseYear, series: notGiven.size ? withoutIds(series, notGiven) : series, params: resolved.byId, given: new Set(Object.keys(scenario.parameters)) }),
     ];
     const targets = scenario.targets.map((t: TargetDef, i: number) => {
-      const bad = badTargets.get(i);
+      const missing = readsAny(t.expr, notGiven);
+      const bad = badTargets.get(i) ?? (missing ? `${targetName(scenario, i)}: ${info.get(missing)?.requires?.note.en ?? `${missing} is not given`}` : undefined);
       if (bad === undefined) return judgeTarget(t, V[targetEqId(i)], scenario.baseYear);
       return { ...judgeTarget(t, new Float64Array(n).fill(NaN), scenario.baseYear), error: bad };
     });
     const years = Array.from({ length: n }, (_, i) => scenario.baseYear + i);
     const result: ProjectionResult = { baseYear: scenario.baseYear, endYear: scenario.endYear, years, series, pyramidMale: pop.pyramidMale, pyramidFemale: pop.pyramidFemale, targets, warnings };
+    if (notGiven.size > 0) result.notGiven = [...notGiven];
     kernelWarnings.set(result, fromKernel);
     return result;
+  };
+
+  /**
+   * Variables whose optional input is not given (its parameter is 0), and the planner indicators
+   * that read one: their values are not given, never 0.
+   */
+  const requiring = [...info.values()].filter((v) => v.requires);
+  const notGivenIn = (scenario: Scenario, params: Readonly<Record<string, number>>): Set<string> => {
+    const out = new Set<string>();
+    for (const v of requiring) if (!(params[v.requires!.parameter] > 0)) out.add(v.id);
+    if (out.size === 0) return out;
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const ind of scenario.indicators) {
+        if (!out.has(ind.id) && readsAny(ind.expr, out)) {
+          out.add(ind.id);
+          grew = true;
+        }
+      }
+    }
+    return out;
+  };
+
+  const withoutIds = (series: Record<string, Float64Array>, ids: ReadonlySet<string>): Record<string, Float64Array> => {
+    const out: Record<string, Float64Array> = {};
+    for (const [id, arr] of Object.entries(series)) if (!ids.has(id)) out[id] = arr;
+    return out;
   };
 
   const variables = (scenario?: Scenario): VariableInfo[] => [...info.values(), ...(scenario?.indicators ?? []).map(indicatorVariable)];
@@ -364,6 +396,12 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   };
 
   return { parameters, modules, variables, run, explain, checkExpression: checkExpressionFor, plannerIssues };
+}
+
+/** The first of `ids` an expression reads, or undefined. */
+function readsAny(expr: string, ids: ReadonlySet<string>): string | undefined {
+  if (ids.size === 0) return undefined;
+  return (expr.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).find((name) => ids.has(name));
 }
 
 /** Formats a value for an explanation: enough digits to recompute, no float noise. */

@@ -96,4 +96,9 @@ export interface ProjectionResult {
   districts?: DistrictResult[];
   /** A scenario with districts: how each city series is formed from the districts'. */
   rollup?: Record<string, RollupRule>;
+  /**
+   * Variables whose optional input was not given (e.g. the local budget): their series are NaN,
+   * shown as "—" with the variable's `requires.note`, never as 0.
+   */
+  notGiven?: string[];
 }

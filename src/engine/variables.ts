@@ -19,6 +19,8 @@ export interface VariableInfo {
   expr?: string;
   initial?: string;
   method?: Text;
+  /** Given only with an optional input (see `EquationDef.requires`). */
+  requires?: { parameter: string; note: Text };
 }
 
 /** Every built-in variable: kernel outputs, scenario-input series and equations. */
@@ -26,7 +28,7 @@ export function builtInVariables(modules: readonly ModelModule[], inputOutputs: 
   return [
     ...modules.flatMap((m) => [
       ...(m.kernelOutputs ?? []).map((k): VariableInfo => ({ id: k.id, label: k.label, unit: k.unit, format: k.format ?? 'count', kind: 'kernel', module: m.id, method: k.method })),
-      ...m.equations.map((e): VariableInfo => ({ id: e.id, label: e.label, unit: e.unit, format: e.format ?? 'count', kind: 'equation', module: m.id, expr: e.expr, initial: e.initial })),
+      ...m.equations.map((e): VariableInfo => ({ id: e.id, label: e.label, unit: e.unit, format: e.format ?? 'count', kind: 'equation', module: m.id, expr: e.expr, initial: e.initial, ...(e.requires ? { requires: e.requires } : {}) })),
     ]),
     ...inputOutputs.map((k): VariableInfo => ({ id: k.id, label: k.label, unit: k.unit, format: k.format ?? 'count', kind: 'input', module: 'scenario', method: k.method })),
   ];

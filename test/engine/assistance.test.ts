@@ -307,8 +307,29 @@ describe('totals', () => {
     close(s('assistance_total_real'), total.map((x, i) => x / 1.1 ** i), 2);
     close(s('assistance_per_capita'), total.map((x, i) => x / at(POP.pop_total, i)));
     close(s('assistance_share_of_budget'), total.map((x, i) => x / (1e10 * 1.05 ** i)));
-    // no budget given → share 0
-    expect(run()('assistance_share_of_budget')).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('gives no share of the budget (not 0 %) when no budget is given, and says where to enter it', () => {
+    const projector = createProjector({ modules: [fakePopulationModule(Object.keys(POP)), assistance], kernel: fakeKernel(POP) });
+    const scenario = testScenario({
+      endYear: 2025,
+      indicators: [{ id: 'share_pct', label: 'share in %', expr: 'assistance_share_of_budget * 100' }],
+      targets: [{ id: 'cap', label: 'cap', expr: 'assistance_share_of_budget', op: '<=', value: 0.05, year: 2025, every: false }],
+    });
+    const result = projector.run(scenario);
+    expect([...result.series.assistance_share_of_budget].every(Number.isNaN)).toBe(true);
+    expect([...result.series.assistance_budget].every(Number.isNaN)).toBe(true);
+    expect([...result.series.share_pct].every(Number.isNaN)).toBe(true);
+    expect(result.notGiven?.sort()).toEqual(['assistance_budget', 'assistance_share_of_budget', 'share_pct']);
+    // Not a warning about a division by zero: a value the planner has not given.
+    expect(result.warnings).toEqual([]);
+    // A target on it is not judged "met" at 0 %: it says the budget is missing.
+    expect(result.targets[0].met).toBe(false);
+    expect(result.targets[0].error).toMatch(/Local budget, base year/);
+    const withBudget = projector.run({ ...scenario, parameters: { assistance_budget_base: 1e10 } });
+    expect(withBudget.notGiven).toBeUndefined();
+    expect(withBudget.targets[0].error).toBeUndefined();
+    expect(withBudget.series.share_pct[0]).toBeGreaterThan(0);
   });
 
   it('defaults give a positive, finite budget with every component contributing', () => {

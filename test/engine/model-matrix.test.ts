@@ -19,7 +19,10 @@ const MAY_BE_NEGATIVE = /gap|net_migration|change|margin|growth|improvement|_dif
 
 function problems(result: ProjectionResult): string[] {
   const out: string[] = [];
+  // A variable whose optional input is not given (the local budget) is NaN by design: "—", not 0.
+  const notGiven = new Set(result.notGiven ?? []);
   for (const [id, arr] of Object.entries(result.series)) {
+    if (notGiven.has(id)) continue;
     const v = variables.get(id);
     for (let i = 0; i < arr.length; i++) {
       const x = arr[i];
