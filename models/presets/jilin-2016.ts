@@ -67,4 +67,7 @@ export const jilin2016: PresetDef = {
     actuals: [],
     notes: 'Seed L: 吉林市全面部署2016民政工作. Targets without a model variable (not entered): certified care workers ≥ 70 %, urban communities with socially delivered home care 50 % (L:8), rural dibao ≥ the poverty line by end-2017 (L:5).',
   },
+  labels: {
+    jilin_new_beds_2016: { zh: '全市新增养老服务床位', en: 'New elder-care beds in the city' },
+  },
 };

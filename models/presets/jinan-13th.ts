@@ -90,4 +90,7 @@ export const jinan13th: PresetDef = {
     actuals: [],
     notes: 'Seed J: 济南市"十三五"民政事业发展规划. "城乡低保金14.6亿元" (J:45) is almost certainly cumulative 2011–2015 and is not used. The 2020 medical-assistance target "90%80%" (J:139) lost a character and is not used.',
   },
+  labels: {
+    jinan_sw_2020: { zh: '初级以上社会工作专业人才', en: 'Social-work professionals, entry level or above' },
+  },
 };

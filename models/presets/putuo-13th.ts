@@ -75,4 +75,8 @@ export const putuo13th: PresetDef = {
     actuals: [],
     notes: 'Seed P: 普陀区"十三五"民政事业发展规划. The six named homes (P:151) have no bed counts and are not entered as projects. Dibao: 8.75万 persons and 4亿元 are cumulative 2011–Oct 2015 (P:13), not used.',
   },
+  labels: {
+    putuo_beds_2020: { zh: '养老床位总量', en: 'Elder-care beds in total' },
+    putuo_beds_share_2020: { zh: '养老床位达到户籍老年人口的2.5%以上', en: 'Elder-care beds at least 2.5 % of the registered elderly population' },
+  },
 };

@@ -11,7 +11,8 @@
 import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
 import type { Actual } from '../scenario.ts';
 import type { BedProject, TargetDef } from '../scenario.ts';
-import type { PresetDef } from './types.ts';
+import type { PlanIndicatorNote, PresetDef } from './types.ts';
+import type { Text } from '../types.ts';
 import { CENSUS_URBAN_SHARE_2020 } from '../data/census-2020-indicators.ts';
 import { assumption, intakeToReach, NATIONAL, nationalE0, plan, replacementIntake, scaleByPopulation, set, sourced } from './preset-params.ts';
 
@@ -128,6 +129,49 @@ const actuals: Actual[] = [
   { indicator: '低保对象(人)', value: DIBAO_PERSONS, date: '2020-12', source: 'S:14 (6,034 households, 9,633 persons)' },
 ];
 
+const t = (zh: string, en: string): Text => ({ zh, en });
+
+/** Labels in both languages of the preset's own targets and of table 1's other indicators. */
+const labels: Record<string, Text> = {
+  sanmen_dibao_std_2022: t('城乡居民最低生活保障标准(元/年,中期)', 'Dibao standard, urban and rural (yuan a year, mid-term)'),
+  sanmen_sw_certified_2025: t('持证社会工作专业人才', 'Certified social-work professionals'),
+  sanmen_dibao_urban_2020: t('平均低保标准 城市(元/月·人)', 'Average dibao standard, urban (yuan per person per month)'),
+  sanmen_dibao_rural_2020: t('平均低保标准 农村(元/月·人)', 'Average dibao standard, rural (yuan per person per month)'),
+  sanmen_medical_ratio_2020: t('医疗救助平均救助比例', 'Medical assistance: average share of costs covered'),
+  sanmen_sw_permille_2020: t('社会工作专业人才占总人口比率(‰)', 'Social-work professionals as a share of the population (‰)'),
+  福利企业残疾职工五大社会保险参保率: t('福利企业残疾职工五大社会保险参保率', 'Disabled employees of welfare enterprises in the five social insurances'),
+  万人拥有社会组织数量: t('万人拥有社会组织数量', 'Social organisations per 10,000 residents'),
+  农村社区服务中心覆盖率: t('农村社区服务中心覆盖率', 'Coverage of rural community service centres'),
+  '社区公共服务综合信息平台覆盖率(城市)': t('社区公共服务综合信息平台覆盖率(城市)', 'Community public-service information platform coverage (urban)'),
+  '社区公共服务综合信息平台覆盖率(农村)': t('社区公共服务综合信息平台覆盖率(农村)', 'Community public-service information platform coverage (rural)'),
+  生态葬法行政村覆盖率: t('生态葬法行政村覆盖率', 'Villages covered by ecological burial'),
+  每千名老人拥有机构养老床位: t('每千名老人拥有机构养老床位', 'Institutional elder-care beds per 1000 elderly'),
+  '低保对象(人)': t('低保对象(人)', 'Dibao recipients (persons)'),
+};
+
+/** Table 1's chapters (类别, S:29–43); the first rows print none. */
+const chapter = {
+  assistance: t('社会救助体系', 'Social assistance'),
+  organisations: t('社会组织管理体系', 'Social organisations'),
+  publicAffairs: t('公共事务管理体系', 'Public affairs'),
+};
+const table1 = (c: Text, unit: string, op: PlanIndicatorNote['op'] = '>='): PlanIndicatorNote => ({ chapter: c, unit, op });
+/** Table 1's units and chapters, by indicator. */
+const indicatorNotes: Record<string, PlanIndicatorNote> = {
+  福利企业残疾职工五大社会保险参保率: { unit: '%' },
+  sanmen_dibao_urban_2020: table1(chapter.assistance, '元/人/月'),
+  sanmen_dibao_rural_2020: table1(chapter.assistance, '元/人/月'),
+  sanmen_medical_ratio_2020: table1(chapter.assistance, '%'),
+  万人拥有社会组织数量: table1(chapter.organisations, '个'),
+  农村社区服务中心覆盖率: table1(chapter.organisations, '%'),
+  sanmen_sw_permille_2020: table1(chapter.publicAffairs, '‰'),
+  '社区公共服务综合信息平台覆盖率(城市)': table1(chapter.publicAffairs, '%'),
+  '社区公共服务综合信息平台覆盖率(农村)': table1(chapter.publicAffairs, '%'),
+  生态葬法行政村覆盖率: table1(chapter.publicAffairs, '%'),
+  每千名老人拥有机构养老床位: { unit: '张/千名老年人' },
+  '低保对象(人)': { unit: '人' },
+};
+
 /** Sanmen county 14th FYP; the 13th-FYP results as evaluation actuals. */
 export const sanmen14th: PresetDef = {
   id: 'sanmen-14th',
@@ -152,4 +196,6 @@ export const sanmen14th: PresetDef = {
     actuals,
     notes: 'Seed S: 三门县"十四五"民政事业发展规划. Contradictions kept as stated: 55 vs 62.6 beds per 1000 elderly (table 1 vs S:12); 660 元/月 vs 9,600 元/年 (S:14 vs S:78); the growth column of table 1 vs the growth computed from its own figures.',
   },
+  indicatorNotes,
+  labels,
 };

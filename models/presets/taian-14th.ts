@@ -13,6 +13,7 @@ import { catalogTargetDef, targetsCatalog } from '../targets-catalog.ts';
 import type { Actual } from '../scenario.ts';
 import type { TargetDef } from '../scenario.ts';
 import type { PlanIndicatorNote, PresetDef } from './types.ts';
+import type { Text } from '../types.ts';
 import { assumption, census, data, nationalE0, plan, replacementIntake, set, sourced } from './preset-params.ts';
 
 const CENSUS_REF = 'data/regions-census.csv 泰安市 2020: 7th-census bulletin quoted at http://gkcyc.com/news/shuju/1030550.html';
@@ -171,6 +172,41 @@ const indicatorNotes: Record<string, PlanIndicatorNote> = {
   养老机构护理型床位数: { unit: '张' },
 };
 
+/** The evaluation table's chapters (领域, T:117–144), by the table's line. */
+const chapterOf = (line: number): Text =>
+  line <= 123 ? { zh: '基本民生保障', en: 'Basic livelihood security' } : line <= 135 ? { zh: '基层社会治理', en: 'Grassroots social governance' } : { zh: '基本社会服务', en: 'Basic social services' };
+for (const [indicator, , , line] of rows) indicatorNotes[indicator] = { ...indicatorNotes[indicator], chapter: chapterOf(line) };
+
+const l = (zh: string, en: string): Text => ({ zh, en });
+/** Labels in both languages of the preset's own targets and of the evaluation table's indicators. */
+const labels: Record<string, Text> = {
+  taian_sw_professionals_2025: l('社会工作专业人才总量', 'Social-work professionals in total'),
+  taian_sw_exam_passes_2025: l('通过全国社会工作者职业水平考试人数总量', 'Passes of the national social-worker qualification exam, in total'),
+  查明身份信息流浪乞讨救助人员接送返回率: l('查明身份信息流浪乞讨救助人员接送返回率', 'Identified homeless persons and beggars escorted home'),
+  全市收养登记合格率: l('全市收养登记合格率', 'Adoption registrations up to standard'),
+  困难残疾人生活补贴覆盖率: l('困难残疾人生活补贴覆盖率', 'Living allowance coverage of disabled persons in difficulty'),
+  重度残疾人护理补贴覆盖率: l('重度残疾人护理补贴覆盖率', 'Care allowance coverage of severely disabled persons'),
+  平均每百户居民拥有的城乡社区综合服务设施面积: l('平均每百户居民拥有的城乡社区综合服务设施面积', 'Community service facility area per 100 households'),
+  '城市社区"一窗受理,全科服务"模式推行率': l('城市社区"一窗受理,全科服务"模式推行率', 'Urban communities with one-window, all-service counters'),
+  建设省级城市社区治理实验区数量: l('建设省级城市社区治理实验区数量', 'Provincial urban community-governance pilot zones'),
+  建设省级农村社区治理实验区数量: l('建设省级农村社区治理实验区数量', 'Provincial rural community-governance pilot zones'),
+  社会组织专职工作人员数量: l('社会组织专职工作人员数量', 'Full-time staff of social organisations'),
+  每个城市社区拥有社区社会组织数量: l('每个城市社区拥有社区社会组织数量', 'Community social organisations per urban community'),
+  每个农村社区拥有社区社会组织数量: l('每个农村社区拥有社区社会组织数量', 'Community social organisations per rural community'),
+  志愿服务站点在社区综合服务设施中的覆盖率: l('志愿服务站点在社区综合服务设施中的覆盖率', 'Community facilities with a volunteer service point'),
+  全市注册志愿者总量: l('全市注册志愿者总量', 'Registered volunteers in the city'),
+  福利彩票销售网点数: l('福利彩票销售网点数', 'Welfare lottery outlets'),
+  有集中供养意愿的特困人员集中供养率: l('有集中供养意愿的特困人员集中供养率', 'Institutional care of extremely poor persons who wish it'),
+  生活不能自理特困人员集中供养率: l('生活不能自理特困人员集中供养率', 'Institutional care of extremely poor persons who cannot care for themselves'),
+  街道具备综合功能的养老服务机构覆盖率: l('街道具备综合功能的养老服务机构覆盖率', 'Streets with a multi-function elder-care facility'),
+  乡镇具备综合功能的养老服务机构覆盖率: l('乡镇具备综合功能的养老服务机构覆盖率', 'Townships with a multi-function elder-care facility'),
+  '乡镇(街道)未成年人保护工作站或专门人员覆盖率': l('乡镇(街道)未成年人保护工作站或专门人员覆盖率', 'Townships and streets with a child-protection station or officer'),
+  '婚姻登记"跨省通办"实施率': l('婚姻登记"跨省通办"实施率', 'Marriage registration across provinces'),
+  全市婚姻登记合格率: l('全市婚姻登记合格率', 'Marriage registrations up to standard'),
+  养老机构床位数: l('养老机构床位数', 'Beds in elder-care institutions'),
+  养老机构护理型床位数: l('养老机构护理型床位数', 'Nursing beds in elder-care institutions'),
+};
+
 /** Tai'an 14th FYP with its mid-term evaluation. */
 export const taian14th: PresetDef = {
   id: 'taian-14th',
@@ -196,4 +232,5 @@ export const taian14th: PresetDef = {
     notes: 'Seed T: 泰安市"十四五"民政事业发展规划中期评估报告. Status words of the plan are in the preset (indicatorNotes); the evaluation view shows them beside the computed verdicts.',
   },
   indicatorNotes,
+  labels,
 };

@@ -16,6 +16,8 @@ export interface PlanIndicatorNote {
   op?: TargetOp;
   /** 约束性 (binding) or 预期性 (indicative), when the plan says so. */
   kind?: 'binding' | 'indicative';
+  /** The chapter (领域, 类别) of the plan's indicator table the indicator sits in. */
+  chapter?: Text;
 }
 
 /** A prepared scenario: a real plan's figures (each with its source) or the national baseline. */
@@ -26,4 +28,10 @@ export interface PresetDef {
   scenario: Scenario;
   /** The plan's own words about its indicators (status, unit), by actual `indicator`. */
   indicatorNotes?: Readonly<Record<string, PlanIndicatorNote>>;
+  /**
+   * Labels in both languages of the preset's own targets (those not from the targets catalog)
+   * and of its plan-only indicators, by target id or actual `indicator` (the scenario document
+   * holds one language; the app shows the other from here while the label is unchanged).
+   */
+  labels?: Readonly<Record<string, Text>>;
 }

@@ -9,7 +9,9 @@
 import type { DisplayFormat, ParameterDef, Text } from '../../models/types.ts';
 import { formatFromUnit, formatMargin, formatValue, type Lang, type ValueFormat } from './format.ts';
 import type { Projector, VariableInfo } from './projector.ts';
+import { targetLabel } from './labels.ts';
 import { describeRule } from './targets.ts';
+import { unitText } from './units.ts';
 import type { ProjectionResult, Scenario, TargetDef, TargetOp, TargetVerdict } from './types.ts';
 
 /** Outcome of a goal seek. */
@@ -57,6 +59,8 @@ export interface GoalSeekResult {
   status: GoalSeekStatus;
   targetId: string;
   targetLabel: string;
+  /** The target's label in each language (a catalog or preset label in both; a planner's as typed). */
+  targetLabels?: Text;
   /** The rule being sought (copied from the target). */
   rule: { op: TargetOp; value: number; year: number; every: boolean };
   /** How to show the target's value (from its unit or its variable). */
@@ -171,9 +175,10 @@ export function goalSeek(projector: Projector, scenario: Scenario, targetId: str
     status: 'error',
     targetId,
     targetLabel: target?.label ?? targetId,
+    ...(target ? { targetLabels: { zh: targetLabel(target, 'zh', scenario.preset), en: targetLabel(target, 'en', scenario.preset) } } : {}),
     rule: target ? { op: target.op, value: target.value, year: target.year, every: target.every } : { op: '>=', value: NaN, year: scenario.baseYear, every: false },
     targetFormat,
-    targetUnit: target?.unit ? { zh: target.unit, en: target.unit } : targetVar?.unit,
+    targetUnit: target?.unit ? { zh: unitText(target.unit, 'zh'), en: unitText(target.unit, 'en') } : targetVar?.unit,
     lever: leverId,
     leverLabel: def?.label ?? { zh: leverId, en: leverId },
     leverUnit: def?.unit ?? { zh: '', en: '' },
@@ -399,7 +404,8 @@ export function describeGoalSeek(result: GoalSeekResult, lang: Lang): string {
   const tUnit = r.targetUnit?.[lang] || undefined;
   const tv = (x: number | null | undefined) => formatValue(x, r.targetFormat, lang, { unit: tUnit });
   const ruleText = Number.isFinite(r.rule.value) ? describeRule(r.rule, lang, tv(r.rule.value)) : '';
-  const target = ruleText ? (zh ? `「${r.targetLabel} ${ruleText}」` : `"${r.targetLabel} ${ruleText}"`) : zh ? `「${r.targetLabel}」` : `"${r.targetLabel}"`;
+  const label = r.targetLabels?.[lang] ?? r.targetLabel;
+  const target = ruleText ? (zh ? `「${label} ${ruleText}」` : `"${label} ${ruleText}"`) : zh ? `「${label}」` : `"${label}"`;
   const v = r.verdict;
   const when = r.rule.every ? (zh ? `${r.rule.year}年起最差年份` : `in the worst year from ${r.rule.year}`) : zh ? `${r.rule.year}年` : `in ${r.rule.year}`;
   const margin = v ? formatMargin(v.margin, r.targetFormat, lang, { unit: tUnit }) : '';
