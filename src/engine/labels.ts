@@ -7,7 +7,7 @@
  */
 import { findPreset } from '../../models/presets/index.ts';
 import { targetsCatalog } from '../../models/targets-catalog.ts';
-import type { Text } from '../../models/types.ts';
+import type { Source, SourceKind, Text } from '../../models/types.ts';
 import type { Scenario, TargetDef } from './types.ts';
 import type { Lang } from './units.ts';
 
@@ -68,4 +68,41 @@ export function targetSource(def: Pick<TargetDef, 'id' | 'source'>, lang: Lang):
   const kind = targetKind(def);
   const ref = def.source.replace(KIND_TAG, '');
   return kind && KIND_TAG.test(def.source) ? `${ref} ${kindText(kind, lang)}` : ref;
+}
+
+/** Where a value comes from, in both languages (the source badge and every report). */
+export const SOURCE_KINDS: Record<SourceKind, Text> = {
+  plan: { zh: '规划', en: 'Plan' },
+  census: { zh: '普查', en: 'Census' },
+  data: { zh: '数据', en: 'Data' },
+  national: { zh: '国家', en: 'National' },
+  assumption: { zh: '假设', en: 'Assumption' },
+  planner: { zh: '本地输入', en: 'Entered' },
+};
+
+/** Where a value comes from, as one word in `lang` (规划, 普查, 假设, 本地输入 …). */
+export function sourceKindText(kind: SourceKind, lang: Lang): string {
+  return SOURCE_KINDS[kind][lang];
+}
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+/** Reference words the presets write in English, in Chinese. */
+const REF_WORDS: [RegExp, string][] = [
+  [/^assumption — planner to confirm$/, '假设,请规划人员核实'],
+  [/\(derived\)/g, '(推算)'],
+];
+
+/**
+ * A value's source as one line in `lang`: the kind, the reference (plan lines such as S:29–43
+ * read the same in both languages) and the note. The presets' notes are written in English; a
+ * Chinese report leaves an English note out (it stays in the file and on the source badge)
+ * rather than print English inside Chinese, and says that an assumption needs confirming.
+ */
+export function sourceText(source: Source, lang: Lang): string {
+  let ref = source.ref;
+  if (lang === 'zh') for (const [re, zh] of REF_WORDS) ref = ref.replace(re, zh);
+  const note = source.note && (lang === 'en' || HAS_CJK.test(source.note)) ? source.note : '';
+  const confirm = source.kind === 'assumption' && !/核实|confirm/i.test(`${ref} ${note}`) ? (lang === 'zh' ? '(假设值,请核实)' : ' (an assumption: confirm it)') : '';
+  const head = `${sourceKindText(source.kind, lang)} ${ref}`.trim();
+  return `${head}${note ? ` — ${note}` : ''}${confirm}`;
 }

@@ -3,6 +3,7 @@
  * switch in the header changes it and keeps the URL in step.
  */
 import type { Text } from '../../models/types.ts';
+import { SOURCE_KINDS } from '../engine/labels.ts';
 
 /** The two interface languages. */
 export type Lang = 'zh' | 'en';
@@ -50,12 +51,7 @@ const STRINGS = {
   skipToViews: { zh: '跳到视图', en: 'Skip to the views' },
   skipToParameters: { zh: '跳到参数', en: 'Skip to the parameters' },
   source: { zh: '来源', en: 'Source' },
-  plan: { zh: '规划', en: 'Plan' },
-  census: { zh: '普查', en: 'Census' },
-  data: { zh: '数据', en: 'Data' },
-  national: { zh: '国家', en: 'National' },
-  assumption: { zh: '假设', en: 'Assumption' },
-  planner: { zh: '本地输入', en: 'Entered' },
+  ...SOURCE_KINDS,
   plannerHint: { zh: '由规划人员在本工具中输入', en: 'Entered by the planner in this tool' },
   assumptionHint: { zh: '假设值：请核实后再采用', en: 'An assumption: confirm it before relying on it' },
   explain: { zh: '解释此数', en: 'Explain this number' },

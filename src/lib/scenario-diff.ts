@@ -4,9 +4,12 @@
  * verdicts, and the parameters a scenario changed from the model defaults. Also merges several
  * results into one, so that one chart can overlay them. Pure: no DOM.
  */
-import type { DisplayFormat, ParameterDef, Source, Text } from '../../models/types.ts';
+import type { DisplayFormat, ParameterDef, Text } from '../../models/types.ts';
 import type { ProjectionResult, Scenario, TargetVerdict } from '../engine/types.ts';
 import { valueAt } from './scenario-summary.ts';
+import { sameNumber } from '../engine/changed-parameters.ts';
+
+export { changedFromDefaults, type ChangedParameter } from '../engine/changed-parameters.ts';
 
 /** One row of the parameter difference table: a value per scenario (numbers, or text for structured inputs). */
 export interface InputDiffRow {
@@ -23,11 +26,6 @@ export function parameterValue(scenario: Scenario, def: ParameterDef): number {
 }
 
 const NO_UNIT: Text = { zh: '', en: '' };
-
-/** Equal for the table: the same number to 12 significant digits (slider noise is not a difference). */
-function sameNumber(a: number, b: number): boolean {
-  return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
-}
 
 const allSame = (values: readonly (number | string)[]) =>
   values.every((x) => (typeof x === 'number' && typeof values[0] === 'number' ? sameNumber(x, values[0]) : x === values[0]));
@@ -137,28 +135,6 @@ export function targetDiff(results: readonly ProjectionResult[]): TargetDiffRow[
     const t = first.get(id)!;
     return { id, label: t.label, rule: t.rule, verdicts, differs: states.some((s) => s !== states[0]) };
   });
-}
-
-/** A parameter a scenario sets away from its model default, with where the value comes from. */
-export interface ChangedParameter {
-  def: ParameterDef;
-  value: number;
-  source: Source;
-}
-
-/**
- * The parameters whose value differs from the model default (for the print report), in model
- * order. The source is the scenario's provenance for that value when it has one, else the
- * default's source (flagged by the caller as "changed by the planner").
- */
-export function changedFromDefaults(scenario: Scenario, params: readonly ParameterDef[]): ChangedParameter[] {
-  const out: ChangedParameter[] = [];
-  for (const def of params) {
-    const value = scenario.parameters[def.id];
-    if (value === undefined || sameNumber(value, def.default)) continue;
-    out.push({ def, value, source: (scenario.provenance?.[def.id] as Source | undefined) ?? def.source });
-  }
-  return out;
 }
 
 /** The series id of variable `id` of scenario `key` in a merged result. */

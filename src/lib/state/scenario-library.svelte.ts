@@ -17,11 +17,11 @@ import { defaultScenario } from '../../../models/presets/index.ts';
 import { ScenarioValidationError, serializeScenario } from '../../engine/scenario/migrate.ts';
 import { acceptScenario, checkAgainstModel } from '../../engine/scenario/model-check.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { exportRows } from '../../engine/result-json.ts';
 import { backupToText, parseBackup } from '../../io/backup.ts';
-import { resultsToCsv } from '../../io/results-csv.ts';
+import { resultsReportCsv } from '../../io/results-report-csv.ts';
 import { decodeText } from '../../io/text-decode.ts';
 import { decodeUtf8, MAX_FILE_BYTES } from '../../io/text-file.ts';
+import { scenarioName } from '../../engine/labels.ts';
 import { downloadText } from '../export/download.ts';
 import { decodeScenarioFromFragment, encodeScenarioToFragment, SHARE_KEY } from '../../io/share-link.ts';
 import { i18n } from '../i18n.svelte.ts';
@@ -830,15 +830,16 @@ export class ScenarioLibrary {
     downloadText(`${JSON.stringify(this.#scenario, null, 2)}\n`, `${safeFileName(this.currentName)}-未校验.json`, 'application/json;charset=utf-8');
   }
 
-  /** Offers the results as a CSV file (BOM, Chinese and English labels). */
+  /** Offers the results as a CSV file in the interface language: scenario, projection, changed parameters, verdicts. */
   exportCsv(): void {
     const result = this.#sim?.result;
     if (!result) {
       this.#say('warning', { zh: '结果尚未计算完成，请稍候再导出。', en: 'The results are not ready yet; try again in a moment.' });
       return;
     }
-    const csv = resultsToCsv({ years: result.years, rows: exportRows(variablesOf(this.#scenario), result) });
-    downloadText(csv, `${safeFileName(this.currentName)}-结果.csv`, 'text/csv;charset=utf-8');
+    const lang = i18n.lang;
+    const csv = resultsReportCsv({ lang, scenario: $state.snapshot(this.#scenario) as Scenario, result, variables: variablesOf(this.#scenario), parameters: modules.flatMap((m) => m.parameters) });
+    downloadText(csv, `${safeFileName(scenarioName(this.#scenario, lang))}-${lang === 'zh' ? '结果' : 'results'}.csv`, 'text/csv;charset=utf-8');
   }
 
   /** The share link of the scenario (the whole scenario in `#s=…`), or null when it does not validate. */
