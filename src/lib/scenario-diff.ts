@@ -5,7 +5,7 @@
  * results into one, so that one chart can overlay them. Pure: no DOM.
  */
 import type { DisplayFormat, ParameterDef, Text } from '../../models/types.ts';
-import type { ProjectionResult, Scenario, TargetVerdict } from '../engine/types.ts';
+import type { ProjectionResult, Scenario, TargetDef, TargetVerdict } from '../engine/types.ts';
 import { valueAt } from './scenario-summary.ts';
 import { sameNumber } from '../engine/changed-parameters.ts';
 
@@ -93,18 +93,44 @@ export interface OutputDiffRow {
   values: (number | null)[];
   /** The spread, last minus first scenario (null when either is missing). */
   delta: number | null;
+  /** The largest change against the first scenario, relative to the larger of the two (0–1; 1 when one is missing). */
+  relative: number;
 }
 
-/** Key outputs of each result in `year`; ids absent from every result are left out. */
-export function outputDiff(results: readonly ProjectionResult[], ids: readonly string[], year: number): OutputDiffRow[] {
-  return ids
-    .filter((id) => results.some((r) => r.series[id]))
-    .map((id) => {
-      const values = results.map((r) => valueAt(r, id, year));
-      const first = values[0];
-      const last = values[values.length - 1];
-      return { id, values, delta: first !== null && last !== null && values.length > 1 ? last - first : null };
-    });
+/** How an output is shown, to tell a material difference from one below the display precision. */
+export type OutputDisplay = (id: string, value: number) => string;
+
+/** Below this relative change two values are the same for the comparison (0.1 %). */
+export const MATERIAL_RELATIVE_CHANGE = 1e-3;
+
+/**
+ * Every output that differs materially between the results in `year`, largest relative change
+ * first: its values differ by at least 0.1 % (relative to the larger) and they read differently
+ * at the display precision (`show`; without it, by value alone). An output present in one
+ * result and absent from another differs. `ids` absent from every result are left out.
+ */
+export function outputDiff(results: readonly ProjectionResult[], ids: readonly string[], year: number, show?: OutputDisplay): OutputDiffRow[] {
+  const rows: OutputDiffRow[] = [];
+  for (const id of ids) {
+    if (!results.some((r) => r.series[id])) continue;
+    const values = results.map((r) => valueAt(r, id, year));
+    const first = values[0];
+    let relative = 0;
+    for (const v of values.slice(1)) {
+      if (v === null && first === null) continue;
+      if (v === null || first === null) {
+        relative = 1;
+        continue;
+      }
+      const scale = Math.max(Math.abs(first), Math.abs(v));
+      if (scale > 0) relative = Math.max(relative, Math.abs(v - first) / scale);
+    }
+    if (relative < MATERIAL_RELATIVE_CHANGE) continue;
+    if (show && values.every((v) => v !== null) && values.every((v) => show(id, v!) === show(id, values[0]!))) continue;
+    const last = values[values.length - 1];
+    rows.push({ id, values, delta: first !== null && last !== null && values.length > 1 ? last - first : null, relative });
+  }
+  return rows.sort((a, b) => b.relative - a.relative);
 }
 
 /** One target across scenarios: its verdict in each (null where the scenario does not have it). */
@@ -113,12 +139,17 @@ export interface TargetDiffRow {
   label: string;
   rule: string;
   verdicts: (TargetVerdict | null)[];
+  /** The target as the first scenario that has it defines it (for its unit), when the scenarios are given. */
+  def?: TargetDef;
   /** True when the verdicts are not all the same (met in one, missed or absent in another). */
   differs: boolean;
 }
 
-/** Every target of any result, in order of first appearance, with each scenario's verdict. */
-export function targetDiff(results: readonly ProjectionResult[]): TargetDiffRow[] {
+/**
+ * Every target of any result, in order of first appearance, with each scenario's verdict; with
+ * the scenarios (same order), each row also carries its definition, so values show in its unit.
+ */
+export function targetDiff(results: readonly ProjectionResult[], scenarios?: readonly Scenario[]): TargetDiffRow[] {
   const order: string[] = [];
   const first = new Map<string, TargetVerdict>();
   for (const r of results) {
@@ -133,7 +164,8 @@ export function targetDiff(results: readonly ProjectionResult[]): TargetDiffRow[
     const verdicts = results.map((r) => r.targets.find((t) => t.id === id) ?? null);
     const states = verdicts.map((v) => (v === null ? 'absent' : v.error ? 'error' : v.met ? 'met' : 'missed'));
     const t = first.get(id)!;
-    return { id, label: t.label, rule: t.rule, verdicts, differs: states.some((s) => s !== states[0]) };
+    const def = scenarios?.map((s) => s.targets.find((x) => x.id === id)).find((x) => x !== undefined);
+    return { id, label: t.label, rule: t.rule, verdicts, ...(def ? { def } : {}), differs: states.some((s) => s !== states[0]) };
   });
 }
 

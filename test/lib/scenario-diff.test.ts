@@ -50,9 +50,19 @@ describe('outputs and targets', () => {
     expect(commonEndYear([])).toBeNull();
     expect(commonEndYear([r1, fakeResult({ x: [1] }, [], 2030)])).toBeNull();
     expect(outputDiff([r1, r2], ['x', 'y', 'missing'], 2022)).toEqual([
-      { id: 'x', values: [3, 7], delta: 4 },
-      { id: 'y', values: [5, null], delta: null },
+      { id: 'y', values: [5, null], delta: null, relative: 1 },
+      { id: 'x', values: [3, 7], delta: 4, relative: 4 / 7 },
     ]);
+  });
+
+  it('lists every output that differs materially, largest relative change first', () => {
+    const a = fakeResult({ share: [0.443], beds: [1000], same: [5], noise: [100], hidden: [0.4431] });
+    const b = fakeResult({ share: [0.898], beds: [1100], same: [5], noise: [100.00001], hidden: [0.4434] });
+    // 44.31 % and 44.34 % read the same at the display precision: not a material difference.
+    const show = (id: string, v: number) => (id === 'hidden' || id === 'share' ? `${(v * 100).toFixed(1)}%` : String(v));
+    const rows = outputDiff([a, b], ['beds', 'same', 'share', 'noise', 'hidden'], 2020, show);
+    expect(rows.map((r) => r.id)).toEqual(['share', 'beds']);
+    expect(rows[0].relative).toBeCloseTo((0.898 - 0.443) / 0.898, 12);
   });
 
   it('aligns target verdicts by id and flags those that differ', () => {
