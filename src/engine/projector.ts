@@ -3,19 +3,21 @@
  * equations of every module, then planner indicators and target verdicts. Pure and synchronous;
  * the same code runs in the worker, the CLI, the tests and the benchmark.
  */
-import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef, Text } from '../../models/types.ts';
+import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef } from '../../models/types.ts';
 import { compileModel, ModelCompileError, type CompiledModel } from './compiler.ts';
-import { checkExpression, ExpressionError, substitute } from './expression.ts';
-import { resolveParameters, ParameterError, fmtPlain } from './parameters.ts';
+import { checkExpression, ExpressionError } from './expression.ts';
+import { explainValue, type Explanation } from './explain.ts';
+import { resolveParameters, ParameterError } from './parameters.ts';
 import { judgeTarget } from './targets.ts';
 import type { BasePopulation, ProjectionResult, ResultWarning, Scenario, ScenarioPaths, TargetDef } from './types.ts';
 import { PLAUSIBILITY_RULES } from '../../models/plausibility.ts';
 import { createPlausibility, type PlausibilityInput } from './plausibility.ts';
 import { builtInVariables, indicatorVariable, type VariableInfo } from './variables.ts';
-import { createRollup, explainRollup, type RollupExplanation } from './districts/rollup.ts';
+import { createRollup, explainRollup } from './districts/rollup.ts';
 import { districtScenario, populationShares } from './districts/district-scenario.ts';
 
 export type { VariableInfo } from './variables.ts';
+export type { Explanation, ExplainInput, ExplainStep, ExplainToken } from './explain.ts';
 
 /** The population kernel's contract (see src/engine/population). */
 export type PopulationKernel = (input: {
@@ -30,26 +32,6 @@ export type PopulationKernel = (input: {
 export interface ScenarioInput {
   outputs: readonly KernelOutputDef[];
   build: (scenario: Scenario, n: number, params: Readonly<Record<string, number>>) => Record<string, Float64Array>;
-}
-
-/** "Explain this number": the formula with the year's numbers in it. */
-export interface Explanation {
-  id: string;
-  year: number;
-  value: number;
-  label: Text;
-  unit: Text;
-  kind: VariableInfo['kind'];
-  format: VariableInfo['format'];
-  /** The formula as written in models/ (for a stock in a later year: the recurrence). */
-  formula?: string;
-  /** The same formula with each variable replaced by its value in that year. */
-  substituted?: string;
-  /** How a kernel series is computed, when it is not a formula. */
-  method?: Text;
-  inputs: { id: string; label: Text; unit: Text; value: number; prev: boolean }[];
-  /** A city value of a scenario with districts: how it is formed from the districts' values. */
-  rollup?: RollupExplanation;
 }
 
 /** A projector over a fixed set of modules. */
@@ -336,45 +318,22 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   const variables = (scenario?: Scenario): VariableInfo[] => [...info.values(), ...(scenario?.indicators ?? []).map(indicatorVariable)];
 
   const explain = (scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation => {
-    const i = year - result.baseYear;
-    const values = result.series[id];
-    if (!values || i < 0 || i >= values.length) throw new ScenarioError(`nothing to explain for ${id} in ${year}`);
-    const v = variables(scenario).find((x) => x.id === id)!;
-    const out: Explanation = { id, year, value: values[i], label: v.label, unit: v.unit, kind: v.kind, format: v.format, method: v.method, inputs: [] };
-    const parts = explainRollup(result, id, year);
-    if (parts) out.rollup = parts;
+    const model = compiledFor(scenario).model;
     // A sum or a weighted mean of the districts is explained by its parts, not by a formula
     // whose parameters differ from district to district.
-    if (parts && parts.rule.kind !== 'recomputed') return out;
-    const eq = compiledFor(scenario).model.equations.get(id);
-    if (!eq) return out;
-    const useInitial = i === 0 && eq.initial !== undefined;
-    const checked = useInitial ? eq.initial! : eq.expr;
-    const resolved = resolveParameters(parameters, paramIndex, scenario.parameters).byId;
-    const valueOf = (sym: string, prev: boolean): number | undefined => {
-      if (sym in resolved) return resolved[sym];
-      const s = result.series[sym];
-      if (!s) return undefined;
-      return s[prev ? Math.max(0, i - 1) : i];
-    };
-    out.formula = `${id} = ${checked.source}`;
-    out.substituted = `${fmtValue(values[i])} = ${substitute(checked, (sym, prev) => {
-      const x = valueOf(sym, prev);
-      return x === undefined ? undefined : fmtValue(x);
-    })}`;
-    const seen = new Set<string>();
-    for (const [set, prev] of [[checked.reads, false], [checked.prevReads, true]] as const) {
-      for (const sym of set) {
-        const key = `${sym}|${prev}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const x = valueOf(sym, prev);
-        if (x === undefined) continue;
-        const p = parameters[paramIndex.get(sym) ?? -1];
-        const vi = info.get(sym) ?? variables(scenario).find((y) => y.id === sym);
-        out.inputs.push({ id: sym, label: p?.label ?? vi?.label ?? { zh: sym, en: sym }, unit: p?.unit ?? vi?.unit ?? { zh: '', en: '' }, value: x, prev });
-      }
-    }
+    const parts = explainRollup(result, id, year);
+    const out = explainValue(
+      {
+        parameters,
+        values: resolveParameters(parameters, paramIndex, scenario.parameters).byId,
+        variables: variables(scenario),
+        equation: (x) => model.equations.get(x),
+        equations: () => model.equations.values(),
+      },
+      scenario, result, id, year, { formula: !parts || parts.rule.kind === 'recomputed' },
+    );
+    if (!out) throw new ScenarioError(`nothing to explain for ${id} in ${year}`);
+    if (parts) out.rollup = parts;
     return out;
   };
 
@@ -404,9 +363,4 @@ function readsAny(expr: string, ids: ReadonlySet<string>): string | undefined {
   return (expr.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).find((name) => ids.has(name));
 }
 
-/** Formats a value for an explanation: enough digits to recompute, no float noise. */
-export function fmtValue(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (Math.abs(x) >= 1e5) return String(Math.round(x));
-  return fmtPlain(x);
-}
+export { fmtValue } from './explain.ts';
