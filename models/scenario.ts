@@ -109,6 +109,17 @@ export type PathId = 'tfr' | 'e0' | 'mortality_improvement' | 'net_migration_rat
  */
 export type ScenarioPaths = Partial<Record<PathId, PathPoint[]>>;
 
+/**
+ * A parameter whose scenario value holds only through a year: a lever limited to the plan
+ * period. The scenario's value (`parameters[id]`, else the default) applies from the base year
+ * through `until`; from `until + 1` on the parameter is `after` (typically its value before the
+ * change), so a goal-seek change made for 2025 does not keep acting to 2035 unless wanted.
+ */
+export interface ParameterPeriod {
+  until: number;
+  after: number;
+}
+
 /** When the document was created and last changed (ISO timestamps). */
 export interface ScenarioMeta {
   createdAt: string;
@@ -164,6 +175,8 @@ export interface Scenario {
   endYear: number;
   /** Values that differ from the model defaults, by parameter id. */
   parameters: Record<string, number>;
+  /** Parameters limited to years (see `ParameterPeriod`), by parameter id. */
+  parameterPeriods?: Record<string, ParameterPeriod>;
   provenance?: Record<string, ValueSource>;
   basePopulation: BasePopulation;
   bedProjects: BedProject[];

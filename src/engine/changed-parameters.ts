@@ -1,6 +1,6 @@
 /** The parameters a scenario sets away from the model defaults, with where each value comes from. */
 import type { ParameterDef, Source } from '../../models/types.ts';
-import type { Scenario } from './types.ts';
+import type { ParameterPeriod, Scenario } from './types.ts';
 
 /** Equal for comparisons: the same number to 12 significant digits (slider noise is not a difference). */
 export function sameNumber(a: number, b: number): boolean {
@@ -12,6 +12,8 @@ export interface ChangedParameter {
   def: ParameterDef;
   value: number;
   source: Source;
+  /** When the value holds only through a year, then `after` (a lever limited to the plan period). */
+  period?: ParameterPeriod;
 }
 
 /**
@@ -23,8 +25,9 @@ export function changedFromDefaults(scenario: Scenario, params: readonly Paramet
   const out: ChangedParameter[] = [];
   for (const def of params) {
     const value = scenario.parameters[def.id];
-    if (value === undefined || sameNumber(value, def.default)) continue;
-    out.push({ def, value, source: (scenario.provenance?.[def.id] as Source | undefined) ?? def.source });
+    const period = scenario.parameterPeriods?.[def.id];
+    if ((value === undefined || sameNumber(value, def.default)) && !period) continue;
+    out.push({ def, value: value ?? def.default, source: (scenario.provenance?.[def.id] as Source | undefined) ?? def.source, ...(period ? { period } : {}) });
   }
   return out;
 }

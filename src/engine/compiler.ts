@@ -30,13 +30,20 @@ export interface CompiledEquation {
   initial?: CheckedExpression;
 }
 
-/** Runs the compiled equations for `n` years. `P` holds parameter values in `parameters` order. */
+/**
+ * Runs the compiled equations for `n` years. `P` holds parameter values in `parameters` order.
+ * `start`/`stop` (default 0/n) run only the years [start, stop): a projection whose parameters
+ * change in some year (a lever limited to the plan period) runs in segments, each later segment
+ * reading the earlier one's values as last year's.
+ */
 export type EquationRunner = (
   P: Float64Array,
   K: Readonly<Record<string, Float64Array>>,
   V: Record<string, Float64Array>,
   n: number,
   by: number,
+  start?: number,
+  stop?: number,
 ) => void;
 
 /** A compiled model: equations in evaluation order and the generated runner. */
@@ -143,11 +150,11 @@ export function compileModel(input: CompileInput): CompiledModel {
     ...[...usedSeries].map((id) => `  const ${local('k', id)} = K[${JSON.stringify(id)}];`),
     ...order.map((id) => `  const ${local('v', id)} = V[${JSON.stringify(id)}];`),
   ];
-  const body = `${header.join('\n')}\n  for (let i = 0; i < n; i++) {\n${lines.join('\n')}\n  }`;
+  const body = `${header.join('\n')}\n  const last = stop === undefined ? n : stop;\n  for (let i = start === undefined ? 0 : start; i < last; i++) {\n${lines.join('\n')}\n  }`;
   // The body is generated only from whitelisted nodes (numbers, checked ids, operators, Math.*).
   let run: EquationRunner;
   try {
-    run = new Function('P', 'K', 'V', 'n', 'by', body) as EquationRunner;
+    run = new Function('P', 'K', 'V', 'n', 'by', 'start', 'stop', body) as EquationRunner;
   } catch (err) {
     // Expressions are depth-checked, so this is a last line of defence, not a path in use.
     if (err instanceof RangeError) throw new ModelCompileError(`the equations are nested too deeply to compile (${err.message})`);

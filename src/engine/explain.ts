@@ -80,6 +80,8 @@ export interface Explanation {
   rollup?: RollupExplanation;
   /** A parameter: the variables whose formulas read it (links). */
   usedBy?: { id: string; label: Text }[];
+  /** A parameter limited to years: its value through `until`, then `after` (the value shown is the year's). */
+  period?: { until: number; after: number };
   inputs: ExplainInput[];
 }
 
@@ -193,6 +195,8 @@ function explainParameter(ctx: ExplainContext, scenario: Scenario, def: Paramete
     id: def.id, year, baseYear, value, label: def.label, unit: def.unit, kind: 'parameter', format: def.format ?? 'rate', source, inputs: [], usedBy,
   };
   if (def.choices) out.choice = def.choices[Math.round(value - def.min)];
+  const period = scenario.parameterPeriods?.[def.id];
+  if (period) out.period = { until: period.until, after: period.after };
   if (def.description) out.description = def.description;
   return out;
 }

@@ -14,8 +14,8 @@ import { describeRule } from './targets.ts';
 import { unitText } from './units.ts';
 import type { ProjectionResult, Scenario, TargetDef, TargetOp, TargetVerdict } from './types.ts';
 
-/** Outcome of a goal seek. */
-export type GoalSeekStatus = 'already-met' | 'solved' | 'no-solution' | 'error';
+/** Outcome of a goal seek. `base-year`: the target is in the base year, whose figures are inputs. */
+export type GoalSeekStatus = 'already-met' | 'solved' | 'no-solution' | 'base-year' | 'error';
 
 /** Options of a goal seek. */
 export interface GoalSeekOptions {
@@ -71,6 +71,8 @@ export interface GoalSeekResult {
   leverUnit: Text;
   leverFormat: ValueFormat;
   range: { min: number; max: number; step: number };
+  /** The projection's years (a lever applied keeps acting to `end`). */
+  years: { base: number; end: number };
   /** Current value of the lever. */
   from: number;
   /** Value that meets the target (solved), or null. */
@@ -185,6 +187,7 @@ export function goalSeek(projector: Projector, scenario: Scenario, targetId: str
     // A fraction-valued lever (unit "比例", "fraction per year") reads best as %.
     leverFormat: def?.format === 'share' || /fraction/i.test(def?.unit.en ?? '') ? 'share' : def?.format ?? 'rate',
     range: def ? { min: def.min, max: def.max, step: def.step } : { min: NaN, max: NaN, step: NaN },
+    years: { base: scenario.baseYear, end: scenario.endYear },
     from: NaN,
     to: null,
     change: null,
@@ -232,6 +235,11 @@ export function goalSeek(projector: Projector, scenario: Scenario, targetId: str
   }
   if (current.verdict.met) {
     const r = { ...base, status: 'already-met' as const, to: from, change: 0, verdict: current.verdict, iterations: runs };
+    return { ...r, message: describeGoalSeek(r, 'en') };
+  }
+  if (!target.every && target.year === scenario.baseYear) {
+    // The base year is the known situation: no lever acts on it.
+    const r: GoalSeekResult = { ...base, status: 'base-year', to: null, change: null, verdict: current.verdict, iterations: runs, noEffect: true, message: '' };
     return { ...r, message: describeGoalSeek(r, 'en') };
   }
 
@@ -419,6 +427,10 @@ export function describeGoalSeek(result: GoalSeekResult, lang: Lang): string {
   switch (r.status) {
     case 'error':
       return zh ? `无法求解:${r.reason?.zh ?? ''}` : `Cannot goal-seek: ${r.reason?.en ?? ''}`;
+    case 'base-year':
+      return zh
+        ? `${r.rule.year}年是基期:基期的数值是已知情况(由基期输入给定),不是规划措施的结果,调节任何参数都不会改变它。${target}:${standing}。如基期数值有误,请修改相应的基期输入;否则请评判以后的年份。`
+        : `${r.rule.year} is the base year: its figures are the known situation (given by the base-year inputs), not the result of policy, so no lever changes them. ${target}: ${standing}. If the base-year figure is wrong, correct the base-year input; otherwise judge a later year.`;
     case 'already-met':
       return zh ? `已达标:${target},${standing}。无需调整${lever}。` : `Already met: ${target}, ${standing}. No change of ${lever} is needed.`;
     case 'no-solution': {
@@ -460,7 +472,13 @@ export function describeGoalSeek(result: GoalSeekResult, lang: Lang): string {
           ? `${period}年${h.label.zh}${more ? '增加' : '减少'}${amount}${h.cumulative ? '(累计)' : ''}。`
           : ` ${h.label.en} over ${period}: ${amount} ${more ? 'more' : 'less'}${h.cumulative ? ' (cumulative)' : ''}.`;
       }
-      return `${head}${cost}${caveat}`;
+      // The lever keeps acting after the target year unless it is limited to the plan period.
+      const after = !r.rule.every && r.rule.year < r.years.end
+        ? zh
+          ? `应用后,该参数在${r.years.base + 1}–${r.years.end}年每年生效,${r.rule.year}年之后仍继续作用;如只在规划期内调整,可选择"仅用于规划期"。`
+          : ` Applied, the lever acts in every year ${r.years.base + 1}–${r.years.end}, also after ${r.rule.year}; to change it for the plan period only, choose "plan period only".`
+        : '';
+      return `${head}${cost}${after}${caveat}`;
     }
   }
 }

@@ -7,7 +7,7 @@ import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef } from '..
 import { compileModel, ModelCompileError, type CompiledModel } from './compiler.ts';
 import { checkExpression, ExpressionError } from './expression.ts';
 import { explainValue, type Explanation } from './explain.ts';
-import { resolveParameters, ParameterError } from './parameters.ts';
+import { checkParameterValue, resolveParameters, ParameterError } from './parameters.ts';
 import { judgeTarget } from './targets.ts';
 import type { BasePopulation, ProjectionResult, ResultWarning, Scenario, ScenarioPaths, TargetDef } from './types.ts';
 import { PLAUSIBILITY_RULES } from '../../models/plausibility.ts';
@@ -260,7 +260,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     }
     const V: Record<string, Float64Array> = {};
     for (const id of model.order) V[id] = new Float64Array(n);
-    model.run(resolved.vector, K, V, n, scenario.baseYear);
+    for (const seg of periodSegments(scenario, resolved.vector, n)) model.run(seg.P, K, V, n, scenario.baseYear, seg.start, seg.stop);
 
     const series: Record<string, Float64Array> = {};
     const notGiven = notGivenIn(scenario, resolved.byId);
@@ -315,6 +315,41 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     return out;
   };
 
+  /**
+   * The parameter vector of each run of years: one segment when no parameter is limited to
+   * years; else a new segment from each `until + 1`, with the limited parameters at `after`.
+   * Only parameters of the equations may be limited (the population kernel reads its
+   * parameters once for the whole projection).
+   */
+  const periodSegments = (scenario: Scenario, vector: Float64Array, n: number): { P: Float64Array; start: number; stop: number }[] => {
+    const periods = Object.entries(scenario.parameterPeriods ?? {});
+    if (periods.length === 0) return [{ P: vector, start: 0, stop: n }];
+    for (const [id, period] of periods) {
+      const k = paramIndex.get(id);
+      if (k === undefined) throw new ScenarioError(`parameterPeriods.${id}: unknown parameter (see --list-parameters)`);
+      if (kernelParams.has(id)) throw new ScenarioError(`parameterPeriods.${id}: a population parameter cannot be limited to years (only the parameters of the equations can)`);
+      const problem = checkParameterValue(parameters[k], period.after);
+      if (problem) throw new ScenarioError(problem.replace(`parameters.${id}`, `parameterPeriods.${id}.after`));
+    }
+    const cuts = [...new Set(periods.map(([, p]) => p.until + 1 - scenario.baseYear).filter((c) => c > 0 && c < n))].sort((a, b) => a - b);
+    const bounds = [0, ...cuts, n];
+    const out: { P: Float64Array; start: number; stop: number }[] = [];
+    for (let j = 0; j + 1 < bounds.length; j++) {
+      const year = scenario.baseYear + bounds[j];
+      const P = vector.slice();
+      for (const [id, period] of periods) if (year > period.until) P[paramIndex.get(id)!] = period.after;
+      out.push({ P, start: bounds[j], stop: bounds[j + 1] });
+    }
+    return out;
+  };
+
+  /** Every parameter's value in one year (a parameter limited to years takes its `after` value past `until`). */
+  const parameterValuesIn = (scenario: Scenario, year: number): Record<string, number> => {
+    const values = { ...resolveParameters(parameters, paramIndex, scenario.parameters).byId };
+    for (const [id, period] of Object.entries(scenario.parameterPeriods ?? {})) if (year > period.until && id in values) values[id] = period.after;
+    return values;
+  };
+
   const variables = (scenario?: Scenario): VariableInfo[] => [...info.values(), ...(scenario?.indicators ?? []).map(indicatorVariable)];
 
   const explain = (scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation => {
@@ -325,7 +360,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     const out = explainValue(
       {
         parameters,
-        values: resolveParameters(parameters, paramIndex, scenario.parameters).byId,
+        values: parameterValuesIn(scenario, year),
         variables: variables(scenario),
         equation: (x) => model.equations.get(x),
         equations: () => model.equations.values(),

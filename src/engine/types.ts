@@ -10,6 +10,7 @@ export type {
   BasePopulation,
   BedProject,
   IndicatorDef,
+  ParameterPeriod,
   PathId,
   PathPoint,
   Scenario,

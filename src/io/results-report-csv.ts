@@ -19,6 +19,7 @@ import type { ProjectionResult, Scenario } from '../engine/types.ts';
 import { resolveUnit, unitText, type Lang, type ValueFormat } from '../engine/units.ts';
 import type { VariableInfo } from '../engine/variables.ts';
 import { csvNumber } from './results-csv.ts';
+import { fmtPlain } from '../engine/parameters.ts';
 
 /** What `resultsReportCsv` exports. */
 export interface ResultsReportInput {
@@ -54,6 +55,8 @@ const WORDS = {
   default: { zh: '默认值', en: 'Default' },
   source: { zh: '来源', en: 'Source' },
   defaultSource: { zh: '默认值来源', en: 'Source of the default' },
+  years: { zh: '适用年份', en: 'Years' },
+  everyYear: { zh: '各年', en: 'every year' },
   targets: { zh: '目标核验', en: 'Targets' },
   noTargets: { zh: '(本情景未设定目标)', en: '(this scenario sets no targets)' },
   target: { zh: '目标', en: 'Target' },
@@ -106,12 +109,15 @@ export function resultsReportCsv(input: ResultsReportInput): string {
   blank();
   rows.push([w('changed')]);
   const changed = changedFromDefaults(scenario, parameters);
-  rows.push([w('id'), w('parameter'), w('value'), w('default'), w('unit'), w('source'), w('defaultSource')]);
+  rows.push([w('id'), w('parameter'), w('value'), w('default'), w('unit'), w('years'), w('source'), w('defaultSource')]);
   if (changed.length === 0) rows.push([w('none')]);
   for (const c of changed) {
     const own = scenario.provenance?.[c.def.id];
     const choice = (x: number) => (c.def.choices ? c.def.choices[Math.round(x - c.def.min)]?.[lang] ?? x : csvNumber(x));
-    rows.push([c.def.id, c.def.label[lang], choice(c.value), choice(c.def.default), c.def.unit[lang], sourceText(c.source, lang), own && own.kind !== 'planner' ? '' : sourceText(c.def.source, lang)]);
+    const years = c.period
+      ? lang === 'zh' ? `${scenario.baseYear}–${c.period.until}年;${c.period.until + 1}年起为 ${fmtPlain(c.period.after)}` : `${scenario.baseYear}–${c.period.until}; ${fmtPlain(c.period.after)} from ${c.period.until + 1}`
+      : w('everyYear');
+    rows.push([c.def.id, c.def.label[lang], choice(c.value), choice(c.def.default), c.def.unit[lang], years, sourceText(c.source, lang), own && own.kind !== 'planner' ? '' : sourceText(c.def.source, lang)]);
   }
 
   blank();

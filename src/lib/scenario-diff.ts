@@ -70,6 +70,12 @@ export function inputDiff(scenarios: readonly Scenario[], params: readonly Param
     known.add(def.id);
     const values = scenarios.map((s) => parameterValue(s, def));
     if (!allSame(values)) rows.push({ id: def.id, label: def.label, unit: def.unit, format: def.format ?? 'rate', values });
+    // A value limited to years (≤ 2025, then another) is a difference of its own.
+    const periods = scenarios.map((s) => {
+      const p = s.parameterPeriods?.[def.id];
+      return p ? `≤ ${p.until} → ${p.after}` : '—';
+    });
+    if (!allSame(periods)) rows.push({ id: `${def.id}@period`, label: { zh: `${def.label.zh}(限于规划期:末年 → 其后取值)`, en: `${def.label.en} (plan period only: last year → value after)` }, unit: NO_UNIT, format: 'count', values: periods });
   }
   const unknown = [...new Set(scenarios.flatMap((s) => Object.keys(s.parameters)))].filter((id) => !known.has(id)).sort();
   for (const id of unknown) {

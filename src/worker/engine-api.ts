@@ -7,6 +7,7 @@ import type { Explanation } from '../engine/projector.ts';
 import { defaultLever, describeGoalSeek, goalSeek, type GoalSeekResult } from '../engine/goal-seek.ts';
 import { checkAgainstModel } from '../engine/scenario/model-check.ts';
 import { validateScenario } from '../engine/scenario/schema.ts';
+import { rankLevers, type LeverRanking } from '../engine/lever-ranking.ts';
 import type { ProjectionResult, Scenario, TargetDef } from '../engine/types.ts';
 import { cancelledMix, mixSetup, mixSteps, tradeOffSteps, type MixRequest, type MixResult, type MixSetup, type TradeOffRequest, type TradeOffResult } from '../engine/cheapest-mix/index.ts';
 import { driveSteps, type ProgressCallback } from './drive-steps.ts';
@@ -159,6 +160,10 @@ export const engineApi = {
     } catch (err) {
       return { error: (err as Error).message };
     }
+  },
+  /** The levers that move a target, best first (a quick probe at each end of every policy lever's range). */
+  rankLevers(scenario: Scenario, targetId: string): LeverRanking {
+    return rankLevers(defaultProjector(), scenario, targetId);
   },
   /** The lever goal seek moves by default for each target (by target id; null when none fits). */
   defaultLevers(targets: readonly Pick<TargetDef, 'id' | 'expr' | 'lever'>[]): Record<string, string | null> {

@@ -5,6 +5,7 @@
  * after the base year", moved by new beds per year. Goal: ≤ 30 ms.
  */
 import { defaultLever, goalSeek } from '../../src/engine/goal-seek.ts';
+import { rankLevers } from '../../src/engine/lever-ranking.ts';
 import type { Projector } from '../../src/engine/projector.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import { median, timeRuns } from './timing.ts';
@@ -23,14 +24,22 @@ function benchCase(projector: Projector, scenario: Scenario): { scenario: Scenar
   return { scenario: { ...scenario, targets: [...scenario.targets, target] }, targetId: target.id, lever: 'beds_new_per_year' };
 }
 
-/** `goal_seek_median_ms` over ≥ 30 goal seeks, and the projections one goal seek runs. */
+/**
+ * `goal_seek_median_ms` over ≥ 30 goal seeks, the projections one goal seek runs, and
+ * `lever_ranking_median_ms`: the probe that ranks every policy lever by its effect on the same
+ * target (two projections per lever), run when the planner opens "how to meet?".
+ */
 export function benchGoalSeek(projector: Projector, scenario: Scenario): { name: string; value: number }[] {
   const c = benchCase(projector, scenario);
   const first = goalSeek(projector, c.scenario, c.targetId, c.lever);
   if (first.status !== 'solved' && first.status !== 'no-solution') throw new Error(`goal-seek bench: ${first.message}`);
   const times = timeRuns(() => goalSeek(projector, c.scenario, c.targetId, c.lever), 10, 40);
+  const ranking = rankLevers(projector, c.scenario, c.targetId);
+  const rankTimes = timeRuns(() => rankLevers(projector, c.scenario, c.targetId), 2, 10);
   return [
     { name: 'goal_seek_median_ms', value: median(times) },
     { name: 'goal_seek_projections', value: first.iterations },
+    { name: 'lever_ranking_median_ms', value: median(rankTimes) },
+    { name: 'lever_ranking_projections', value: ranking.runs },
   ];
 }

@@ -8,6 +8,8 @@ const projector = defaultProjector();
 const scenario = structuredClone(findPreset('sanmen-14th')!.scenario);
 scenario.parameters.beds_new_per_year = 120;
 scenario.provenance = { ...scenario.provenance, beds_new_per_year: { kind: 'planner', ref: '2025-01-02' } };
+scenario.parameters.sw_new_per_year = 200;
+scenario.parameterPeriods = { sw_new_per_year: { until: 2025, after: 134 } };
 const result = projector.run(scenario);
 const csv = (lang: 'zh' | 'en') =>
   resultsReportCsv({ lang, scenario, result, variables: projector.variables(scenario), parameters: projector.parameters, exportedAt: '2025-01-02T03:04:05Z' });
@@ -41,14 +43,18 @@ describe('the results CSV the page exports', () => {
     expect(rows.some((r) => r[1] === 'assistance_share_of_budget' && /基期地方财政支出/.test(r[3]))).toBe(true);
 
     const changed = section(rows, '与模型默认值不同的参数');
-    expect(changed[0]).toEqual(['编号', '参数', '取值', '默认值', '单位', '来源', '默认值来源']);
+    expect(changed[0]).toEqual(['编号', '参数', '取值', '默认值', '单位', '适用年份', '来源', '默认值来源']);
     const beds = changed.find((r) => r[0] === 'beds_new_per_year')!;
     expect(beds[2]).toBe('120');
-    expect(beds[5]).toBe('本地输入 2025-01-02');
+    expect(beds[5]).toBe('各年');
+    expect(beds[6]).toBe('本地输入 2025-01-02');
+    const sw = changed.find((r) => r[0] === 'sw_new_per_year')!;
+    // A lever limited to the plan period says until when, and what holds after.
+    expect(sw[5]).toBe('2020–2025年;2026年起为 134');
     const pop = changed.find((r) => r[0] === 'base_pop_total')!;
     // An assumption says so in Chinese; the preset's English note is left out of a Chinese file.
-    expect(pop[5]).toMatch(/^假设 /);
-    expect(pop[5]).not.toMatch(/[A-Za-z]{4,}/);
+    expect(pop[6]).toMatch(/^假设 /);
+    expect(pop[6]).not.toMatch(/[A-Za-z]{4,}/);
 
     const targets = section(rows, '目标核验');
     expect(targets[0]).toEqual(['编号', '目标', '表达式', '规则', '目标年', '目标年取值', '余量', '单位', '结论', '首次达成', '来源']);

@@ -36,7 +36,7 @@ const v1ToV2: MigrationStep = (doc) => {
  * document once its version says so). A feature that adds a field to the scenario adds its name
  * here, so that a file claiming version 2 cannot smuggle it in.
  */
-export const V3_FIELDS: readonly string[] = ['uncertainty', 'districts', 'paths'];
+export const V3_FIELDS: readonly string[] = ['uncertainty', 'districts', 'paths', 'parameterPeriods'];
 
 /** Version 2 → 3: only the version changes; the fields version 3 adds stay absent. */
 const v2ToV3: MigrationStep = (doc) => {

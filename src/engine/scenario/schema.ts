@@ -13,7 +13,7 @@ import type { ParameterDef } from '../../../models/types.ts';
 import { checkParameterValue } from '../parameters.ts';
 import { checkUncertainty } from '../uncertainty/ranges.ts';
 import { checkDistricts } from '../districts/check.ts';
-import type { Actual, BasePopulation, BedProject, District, IndicatorDef, PathId, PathPoint, Scenario, ScenarioMeta, ScenarioPaths, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
+import type { Actual, BasePopulation, BedProject, District, IndicatorDef, ParameterPeriod, PathId, PathPoint, Scenario, ScenarioMeta, ScenarioPaths, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
 import { DRIVER_PATHS, population } from '../../../models/population.ts';
 import { checkPath, MAX_PATH_POINTS } from '../paths.ts';
 
@@ -419,11 +419,23 @@ const SCENARIO_V1_ENTRIES = {
   notes: v.optional(text(LIMITS.notes)),
 };
 
+/** A parameter limited to years: its value through `until`, then `after` (version 3). */
+const ParameterPeriodSchema = v.strictObject({
+  until: year(),
+  after: finiteNumber(),
+});
+
 /** The scenario document, schema version 3 (inputs only; outputs are always recomputed). */
 export const ScenarioSchema = v.pipe(
   v.strictObject({
     schemaVersion: v.literal(CURRENT_SCHEMA_VERSION),
     ...SCENARIO_V1_ENTRIES,
+    parameterPeriods: v.optional(
+      v.pipe(
+        v.record(id(), ParameterPeriodSchema),
+        v.maxEntries(LIMITS.parameters, (i) => `: ${i.received} entries, allowed at most ${LIMITS.parameters}`),
+      ),
+    ),
     /** Observed values for plan evaluation; absent in version 1. */
     actuals: v.optional(list(ActualSchema, LIMITS.actuals), () => []),
     meta: v.optional(MetaSchema),
@@ -614,7 +626,7 @@ export function checkActual(a: unknown): Issue[] {
  * Checks parameter values against the model's definitions (range, whole numbers) and flags
  * ids the model does not know; uncertainty ranges too (ends within the parameter's range). Messages like `parameters.tfr_end = 9: allowed 0.8–3 (…)`.
  */
-export function checkParameterRanges(scenario: Pick<Scenario, 'parameters' | 'uncertainty' | 'districts'>, params: readonly ParameterDef[]): Issue[] {
+export function checkParameterRanges(scenario: Pick<Scenario, 'parameters' | 'parameterPeriods' | 'uncertainty' | 'districts'>, params: readonly ParameterDef[]): Issue[] {
   const defs = new Map(params.map((p) => [p.id, p]));
   const issues: Issue[] = [];
   for (const [pid, value] of Object.entries(scenario.parameters)) {
@@ -626,6 +638,16 @@ export function checkParameterRanges(scenario: Pick<Scenario, 'parameters' | 'un
     }
     const problem = checkParameterValue(def, value);
     if (problem) issues.push({ path, message: problem });
+  }
+  for (const [pid, period] of Object.entries(scenario.parameterPeriods ?? {})) {
+    const path = `parameterPeriods.${pid}`;
+    const def = defs.get(pid);
+    if (!def) {
+      issues.push({ path, message: `${path}: unknown parameter, not defined by the model` });
+      continue;
+    }
+    const problem = checkParameterValue(def, period.after);
+    if (problem) issues.push({ path: `${path}.after`, message: problem.replace(`parameters.${pid}`, `${path}.after`) });
   }
   issues.push(...checkUncertainty(scenario, params));
   issues.push(...checkDistricts(scenario, params));
@@ -649,8 +671,9 @@ const shapesAgree: [
   Same<NonNullable<SchemaOutput['meta']>, ScenarioMeta>,
   Same<NonNullable<SchemaOutput['uncertainty']>, Uncertainty>,
   Same<Omit<NonNullable<SchemaOutput['districts']>[number], 'basePopulation'>, Omit<District, 'basePopulation'>>,
+  Same<NonNullable<SchemaOutput['parameterPeriods']>[string], ParameterPeriod>,
   Accepts<SchemaOutput['basePopulation'], BasePopulation>,
   Same<NonNullable<SchemaOutput['paths']>, ScenarioPaths>,
   Same<NonNullable<NonNullable<SchemaOutput['paths']>['tfr']>[number], PathPoint>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void shapesAgree;

@@ -49,6 +49,8 @@ export class ScenarioState {
   /** Sets a parameter and recomputes. */
   setParameter(id: string, value: number): void {
     this.scenario.parameters[id] = value;
+    // A value moved by hand holds in every year again (a plan-period limit is dropped).
+    if (this.scenario.parameterPeriods?.[id]) delete this.scenario.parameterPeriods[id];
     // The value is now the planner's own: its provenance says so (never the default's source).
     // Written in place, so that only this parameter's badge redraws during a drag.
     const ref = new Date().toISOString().slice(0, 10);
@@ -59,11 +61,26 @@ export class ScenarioState {
   }
 
   /**
+   * Sets a parameter for the years up to `until` only (a lever limited to the plan period):
+   * from `until + 1` on it takes `after`. The provenance says so, in both languages' terms.
+   */
+  setParameterUntil(id: string, value: number, until: number, after: number): void {
+    this.scenario.parameters[id] = value;
+    this.scenario.parameterPeriods = { ...(this.scenario.parameterPeriods ?? {}), [id]: { until, after } };
+    this.scenario.provenance = {
+      ...(this.scenario.provenance ?? {}),
+      [id]: { kind: 'planner', ref: new Date().toISOString().slice(0, 10), note: `${this.scenario.baseYear}–${until}; ${until + 1}–: ${after} (goal seek, plan period only / 目标求解,仅用于规划期)` },
+    };
+    void this.recompute();
+  }
+
+  /**
    * Returns a parameter to the value the scenario's preset set, with its source — or, when
    * the scenario names no preset or the preset does not set it, to the model default.
    */
   resetParameter(def: ParameterDef): void {
     const b = baselineOf(this.scenario, def);
+    if (this.scenario.parameterPeriods?.[def.id]) delete this.scenario.parameterPeriods[def.id];
     if (b.from === 'preset') {
       this.scenario.parameters[def.id] = b.value;
       this.scenario.provenance = { ...(this.scenario.provenance ?? {}), [def.id]: { ...b.source } };
@@ -79,6 +96,7 @@ export class ScenarioState {
     const { parameters, provenance } = baselineParameters(this.scenario);
     this.scenario.parameters = parameters;
     this.scenario.provenance = provenance;
+    delete this.scenario.parameterPeriods;
     void this.recompute();
   }
 

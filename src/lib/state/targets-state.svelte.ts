@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../../engine/types.ts';
 import type { GoalSeekResult } from '../../engine/goal-seek.ts';
+import type { LeverRanking } from '../../engine/lever-ranking.ts';
 import { enginePool } from '../engine-client.ts';
 
 /** Delay between the last keystroke and the expression check. */
@@ -75,6 +76,8 @@ export interface GoalSeekEntry {
   answer: GoalSeekShown | null;
   /** True once "apply" has set the lever to the value found. */
   applied: boolean;
+  /** The last year the applied value holds when applied for the plan period only. */
+  appliedUntil?: number | null;
 }
 
 /** Default levers and goal-seek answers by target id. */
@@ -103,9 +106,12 @@ export class GoalSeekState {
     return this.entries[targetId] ?? { lever: null, busy: false, answer: null, applied: false };
   }
 
-  /** The lever shown for a target: the planner's choice, else the default. */
+  /** The lever the probe proposes, by target id: the best one that can meet it (see `rank`). */
+  proposed = $state<Record<string, string>>({});
+
+  /** The lever shown for a target: the planner's choice, else the probe's proposal, else the default. */
   leverOf(targetId: string): string | null {
-    return this.entries[targetId]?.lever ?? this.defaults[targetId] ?? null;
+    return this.entries[targetId]?.lever ?? this.proposed[targetId] ?? this.defaults[targetId] ?? null;
   }
 
   /** Records the planner's choice of lever (and drops an answer for another lever). */
@@ -128,14 +134,43 @@ export class GoalSeekState {
     this.entries[targetId] = { lever, busy: false, answer, applied: false };
   }
 
-  /** Marks an answer as applied. */
-  markApplied(targetId: string): void {
+  /** Marks an answer as applied (for every year, or through `until`). */
+  markApplied(targetId: string, until: number | null = null): void {
     const e = this.entries[targetId];
-    if (e) this.entries[targetId] = { ...e, applied: true };
+    if (e) this.entries[targetId] = { ...e, applied: true, appliedUntil: until };
   }
 
   /** Forgets a deleted target's entry. */
   forget(targetId: string): void {
     delete this.entries[targetId];
+    delete this.rankings[targetId];
+  }
+
+  /** The levers that move each target, best first (probed in a worker when "how to meet" opens). */
+  rankings = $state<Record<string, { busy: boolean; ranking: LeverRanking | null; key: string }>>({});
+
+  /**
+   * Probes the levers of a target (once per scenario state): the best lever that can meet it
+   * becomes the one shown, unless the planner chose another.
+   */
+  async rank(scenario: Scenario, targetId: string): Promise<void> {
+    const plain = plainScenario(scenario);
+    const key = JSON.stringify(plain);
+    if (this.rankings[targetId]?.key === key) return;
+    this.rankings[targetId] = { busy: true, ranking: null, key };
+    let ranking: LeverRanking | null = null;
+    try {
+      ranking = await enginePool().anyEngine().rankLevers(plain, targetId);
+    } catch {
+      // Without a ranking the planner picks a lever by hand.
+    }
+    if (this.rankings[targetId]?.key !== key) return;
+    this.rankings[targetId] = { busy: false, ranking, key };
+    const best = ranking?.effects.find((e) => e.canMeet) ?? ranking?.effects[0];
+    if (best && ranking?.status === 'ranked') {
+      // Keep the target's own lever when it can meet the target; else propose the best one.
+      const own = ranking.effects.find((e) => e.lever === this.defaults[targetId]);
+      this.proposed = { ...this.proposed, [targetId]: own?.canMeet ? own.lever : best.lever };
+    }
   }
 }
