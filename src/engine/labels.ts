@@ -5,7 +5,7 @@
  * holds it unchanged; whatever a planner typed stays as typed. Pure; shared by the page, the
  * print report and the exports.
  */
-import { findPreset } from '../../models/presets/index.ts';
+import { findPreset, presets } from '../../models/presets/index.ts';
 import { targetsCatalog } from '../../models/targets-catalog.ts';
 import type { Source, SourceKind, Text } from '../../models/types.ts';
 import type { Scenario, TargetDef } from './types.ts';
@@ -29,9 +29,12 @@ export function scenarioName(scenario: Pick<Scenario, 'name' | 'preset'>, lang: 
   return scenario.name;
 }
 
-/** The label, in both languages, of a catalog target or a preset's own target or indicator. */
+/**
+ * The label, in both languages, of a catalog target or a preset's own target or indicator (the
+ * given preset's first; preset ids are prefixed by their region, so any preset's otherwise).
+ */
 export function knownLabel(id: string, presetId?: string): Text | undefined {
-  return catalogById.get(id)?.label ?? (presetId ? findPreset(presetId)?.labels?.[id] : undefined);
+  return catalogById.get(id)?.label ?? (presetId ? findPreset(presetId)?.labels?.[id] : undefined) ?? presets.find((p) => p.labels?.[id])?.labels?.[id];
 }
 
 /** A target's label in `lang`: the catalog's or the preset's while unchanged, else as typed. */
@@ -41,8 +44,7 @@ export function targetLabel(def: Pick<TargetDef, 'id' | 'label'>, lang: Lang, pr
 
 /** A plan-only indicator's label (an actual's `indicator`) in `lang`, when the preset gives both. */
 export function indicatorLabel(indicator: string, lang: Lang, presetId?: string): string {
-  const known = presetId ? findPreset(presetId)?.labels?.[indicator] : undefined;
-  return known?.[lang] ?? indicator;
+  return matching(knownLabel(indicator, presetId), indicator)?.[lang] ?? indicator;
 }
 
 const KIND_WORDS: Record<TargetKind, Text> = { binding: { zh: '约束性', en: 'binding' }, indicative: { zh: '预期性', en: 'indicative' } };
@@ -66,8 +68,24 @@ export function targetKind(def: Pick<TargetDef, 'id' | 'source'>): TargetKind | 
 export function targetSource(def: Pick<TargetDef, 'id' | 'source'>, lang: Lang): string | undefined {
   if (def.source === undefined) return undefined;
   const kind = targetKind(def);
-  const ref = def.source.replace(KIND_TAG, '');
+  const ref = refText(def.source.replace(KIND_TAG, ''), lang);
   return kind && KIND_TAG.test(def.source) ? `${ref} ${kindText(kind, lang)}` : ref;
+}
+
+/**
+ * A reference (a seed line, a file) in `lang`. A Chinese page keeps only the plan lines of a
+ * reference written in English ("S:31 (table 1, S:29–43; stated annual growth 0.6 %)" → "S:31,
+ * S:29–43"), rather than print English inside Chinese.
+ */
+export function refText(ref: string, lang: Lang): string {
+  if (lang === 'en' || isChinese(ref)) return ref;
+  let out = ref;
+  for (const [re, zh] of REF_WORDS) out = out.replace(re, zh);
+  // Words left in English (file names aside): keep the plan lines only.
+  const words = withoutNames(out).match(/\b[A-Za-z]{3,}\b/g);
+  if (!words) return out;
+  const lines = ref.match(/\b[JSLPT]:\d+(?:–\d+)?/g);
+  return lines ? `${[...new Set(lines)].join(', ')}${/\bderived\b/.test(ref) ? '(推算)' : ''}` : out;
 }
 
 /** Where a value comes from, in both languages (the source badge and every report). */
@@ -85,11 +103,24 @@ export function sourceKindText(kind: SourceKind, lang: Lang): string {
   return SOURCE_KINDS[kind][lang];
 }
 
-const HAS_CJK = /[\u3400-\u9fff]/;
+/** Text with file names, links and ids taken out (they read the same in any language). */
+const withoutNames = (text: string) => text.replace(/https?:\/\/\S+/g, '').replace(/\S+\.(csv|ts|md|html?)\b/g, '').replace(/\b[A-Za-z]+_[A-Za-z0-9_]+\b/g, '');
+
+/** True when a text is written in Chinese: Chinese characters and no English word (file names, links and ids aside). */
+function isChinese(text: string): boolean {
+  const rest = withoutNames(text);
+  return /[\u3400-\u9fff]/.test(rest) && !/\b[A-Za-z]{3,}\b/.test(rest);
+}
 /** Reference words the presets write in English, in Chinese. */
 const REF_WORDS: [RegExp, string][] = [
   [/^assumption — planner to confirm$/, '假设,请规划人员核实'],
   [/\(derived\)/g, '(推算)'],
+  [/\btable (\d+)/g, '表$1'],
+  [/\btable\b/g, '表'],
+  [/\(interpolated\)/g, '(插值)'],
+  [/\(context only\)/g, '(仅作参考)'],
+  [/\(same page\)/g, '(同一页面)'],
+  [/7th-census bulletin quoted at/g, '第七次人口普查公报,转引自'],
 ];
 
 /**
@@ -99,10 +130,12 @@ const REF_WORDS: [RegExp, string][] = [
  * rather than print English inside Chinese, and says that an assumption needs confirming.
  */
 export function sourceText(source: Source, lang: Lang): string {
-  let ref = source.ref;
-  if (lang === 'zh') for (const [re, zh] of REF_WORDS) ref = ref.replace(re, zh);
-  const note = source.note && (lang === 'en' || HAS_CJK.test(source.note)) ? source.note : '';
+  let ref = refText(source.ref, lang);
+  // An assumption described in English says only that it is one; citations (census, data, national) stay as cited.
+  if (lang === 'zh' && source.kind === 'assumption' && /\b[A-Za-z]{3,}\b/.test(withoutNames(ref))) ref = '';
+  const note = source.note && (lang === 'en' || isChinese(source.note)) ? source.note : '';
   const confirm = source.kind === 'assumption' && !/核实|confirm/i.test(`${ref} ${note}`) ? (lang === 'zh' ? '(假设值,请核实)' : ' (an assumption: confirm it)') : '';
-  const head = `${sourceKindText(source.kind, lang)} ${ref}`.trim();
+  const kind = sourceKindText(source.kind, lang);
+  const head = ref.toLowerCase().startsWith(kind.toLowerCase()) ? ref : `${kind} ${ref}`.trim();
   return `${head}${note ? ` — ${note}` : ''}${confirm}`;
 }

@@ -6,6 +6,7 @@
 import type { ReferenceLine } from './charts/chart-model.ts';
 import { formatValue, type Lang, type ValueFormat } from '../engine/format.ts';
 import { describeRule } from '../engine/targets.ts';
+import { targetLabel } from '../engine/labels.ts';
 import type { TargetDef } from '../engine/types.ts';
 
 /** The colour of target lines (the app's accent red, distinct from norms' grey). */
@@ -22,6 +23,6 @@ export function targetLinesFor(seriesIds: readonly string[], targets: readonly T
     .filter((t) => ids.has(t.expr.trim()) && Number.isFinite(t.value))
     .map((t) => {
       const valueText = format ? formatValue(t.value, format, lang) : undefined;
-      return { value: t.value, label: `${word} ${t.label}: ${describeRule(t, lang, valueText)}`, color: TARGET_LINE_COLOR };
+      return { value: t.value, label: `${word} ${targetLabel(t, lang)}: ${describeRule(t, lang, valueText)}`, color: TARGET_LINE_COLOR };
     });
 }

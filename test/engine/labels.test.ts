@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/presets/index.ts';
 import { catalogTargetDef, targetsCatalog } from '../../models/targets-catalog.ts';
 import { defaultProjector } from '../../src/engine/default-model.ts';
-import { indicatorLabel, scenarioName, targetKind, targetLabel, targetSource } from '../../src/engine/labels.ts';
+import { indicatorLabel, refText, scenarioName, sourceText, targetKind, targetLabel, targetSource } from '../../src/engine/labels.ts';
 import { unitText } from '../../src/engine/units.ts';
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
@@ -38,8 +38,29 @@ describe('English mode shows English names for what presets and the catalog hold
     const entry = targetsCatalog.find((c) => c.id === 'sanmen_nursing_bed_share_2025')!;
     expect(targetKind(catalogTargetDef(entry, 'zh'))).toBe('binding');
     expect(targetSource(catalogTargetDef(entry, 'zh'), 'en')).toBe('S:87 (table S:77–90) binding');
-    expect(targetSource(catalogTargetDef(entry, 'en'), 'zh')).toBe('S:87 (table S:77–90) 约束性');
+    expect(targetSource(catalogTargetDef(entry, 'en'), 'zh')).toBe('S:87 (表 S:77–90) 约束性');
     expect(targetKind({ id: 'x', source: 'T:131 预期性' })).toBe('indicative');
     expect(targetKind({ id: 'x', source: 'S:129' })).toBeUndefined();
+  });
+});
+
+describe('sources in a Chinese report', () => {
+  it('translate the kind and the preset words, and keep an English note out', () => {
+    expect(sourceText({ kind: 'assumption', ref: 'assumption — planner to confirm', note: 'no beds beyond the named projects' }, 'zh')).toBe('假设,请规划人员核实');
+    expect(sourceText({ kind: 'plan', ref: 'S:32 (table S:29–43); S:87', note: '护理型床位占机构床位比率 53 % in 2020; the plan\'s denominator is institutional beds' }, 'zh')).toBe('规划 S:32 (表 S:29–43); S:87');
+    expect(sourceText({ kind: 'plan', ref: 'S:84', note: '每万人持证社会工作专业人才 17' }, 'zh')).toBe('规划 S:84 — 每万人持证社会工作专业人才 17');
+    expect(sourceText({ kind: 'assumption', ref: 'S:18, S:84 (derived)', note: 'an estimate' }, 'en')).toBe('Assumption S:18, S:84 (derived) — an estimate (an assumption: confirm it)');
+    expect(refText('S:31 (table 1, S:29–43; stated annual growth 0.6 %)', 'zh')).toBe('S:31, S:29–43');
+  });
+
+  it('print no English word for any preset\'s provenance in Chinese (file names aside)', () => {
+    const bad: string[] = [];
+    for (const p of presets) {
+      for (const [id, src] of Object.entries(p.scenario.provenance ?? {})) {
+        const text = sourceText(src, 'zh').replace(/https?:\/\/\S+/g, '').replace(/\S+\.(csv|ts|md|html?)\b/g, '').replace(/\b[a-z]+_[a-z0-9_]+\b/g, '');
+        if (/\b[A-Za-z]{4,}\b/.test(text)) bad.push(`${p.id} ${id}: ${text}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });
