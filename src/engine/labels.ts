@@ -64,12 +64,15 @@ export function targetKind(def: Pick<TargetDef, 'id' | 'source'>): TargetKind | 
   return tag === '约束性' || tag === 'binding' ? 'binding' : 'indicative';
 }
 
-/** A target's source with its binding/indicative tag in `lang` (the reference itself is kept). */
-export function targetSource(def: Pick<TargetDef, 'id' | 'source'>, lang: Lang): string | undefined {
+/**
+ * A target's source with its binding/indicative tag in `lang` (the reference itself is kept);
+ * `withKind` false leaves the tag out (where the kind has its own badge or column).
+ */
+export function targetSource(def: Pick<TargetDef, 'id' | 'source'>, lang: Lang, withKind = true): string | undefined {
   if (def.source === undefined) return undefined;
   const kind = targetKind(def);
   const ref = refText(def.source.replace(KIND_TAG, ''), lang);
-  return kind && KIND_TAG.test(def.source) ? `${ref} ${kindText(kind, lang)}` : ref;
+  return withKind && kind && KIND_TAG.test(def.source) ? `${ref} ${kindText(kind, lang)}` : ref;
 }
 
 /**

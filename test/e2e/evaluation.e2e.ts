@@ -26,10 +26,10 @@ describe('plan evaluation in Chromium (Tai\'an mid-term evaluation)', () => {
     const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
     await openPreset(page, 'taian-14th', 'evaluation');
     await eventually(async () => expect(await page.getByTestId('evaluation-table').locator('tbody tr').count()).toBeGreaterThan(20));
-    // Nursing-bed share 69.12 % against a 60 % target: achieved (T:17, T:138).
-    await eventually(async () => expect(await rowOf(page, '护理型床位占比').innerText()).toMatch(/achieved/));
+    // Nursing-bed share 69.12 % against a 60 % target: achieved (T:17, T:138). Labels in English in English mode.
+    await eventually(async () => expect(await rowOf(page, 'Nursing-bed share in institutions').innerText()).toMatch(/achieved/));
     // Social-work exam passes 1,783 against 2,300: below target, on track pro rata; the plan says 符合预期 (T:21).
-    const exam = await rowOf(page, '通过全国社会工作者职业水平考试人数总量').innerText();
+    const exam = await rowOf(page, 'Passes of the national social-worker qualification exam').innerText();
     expect(exam).toMatch(/1,783/);
     expect(exam).toMatch(/on track/);
     expect(exam).not.toMatch(/\bachieved\b/);

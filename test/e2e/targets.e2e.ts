@@ -60,7 +60,7 @@ describe('targets in Chromium', () => {
     await expect.poll(() => row(page, id).getByTestId('target-status').innerText()).toMatch(/✗ Missed/);
     const margin = await row(page, id).getByTestId('target-margin').innerText();
     expect(margin).toMatch(/^−[\d.,]+/);
-    await eventually(async () => expect(await row(page, id).innerText()).toMatch(/S:86 \(table S:77–90\) indicative/));
+    await eventually(async () => expect(await row(page, id).innerText()).toMatch(/indicative[\s\S]*S:86 \(table S:77–90\)/));
     await eventually(async () => expect(await catalogItem.innerText()).toMatch(/Added/));
 
     await setSlider(page, 'care_workers_new_per_year', 200_000);
