@@ -68,7 +68,7 @@ export const UNITS: readonly UnitEntry[] = [
   u('低保对象/城镇人口', 'recipients per urban resident', 'share'),
   u('低保对象/乡村人口', 'recipients per rural resident', 'share'),
   u('占乡镇(街道)', 'of townships and streets', 'share'),
-  u('比例/年', 'fraction per year', 'share-per-year', { aliases: ['%/年', '% per year'] }),
+  u('比例/年', 'fraction per year', 'share-per-year', { aliases: ['%/年', '% per year', '%/yr'] }),
   u('每年', 'per year', 'share-per-year'),
   u('‰', '‰', 'permille', { aliases: ['permille', '千分比'] }),
   // A difference of two shares (a margin typed as its own indicator).
@@ -252,7 +252,7 @@ export function unitSuffix(r: ResolvedUnit, lang: Lang): string {
     case 'share':
       return r.entry?.suffix?.[lang] ?? '%';
     case 'share-per-year':
-      return lang === 'zh' ? '%/年' : '% per year';
+      return lang === 'zh' ? '%/年' : '%/yr';
     case 'permille':
       return r.entry?.suffix?.[lang] ?? '‰';
     default:

@@ -175,7 +175,7 @@ describe('explain a number', () => {
     await page.locator('[data-testid="results-table"] tr[data-var="beds_total"] td:nth-child(4) button').click();
     const dialog = page.getByTestId('explain-dialog');
     await eventually(async () => expect(await dialog.getByTestId('explain-words').innerText()).toMatch(lang === 'zh' ? /^养老床位总数 = 上年养老床位总数 × \(1 − 床位年退出率\) \+/ : /^Elder-care beds = Elder-care beds last year × \(1 − Bed retirement rate\) \+/));
-    expect(await dialog.getByTestId('explain-numbers').innerText()).toMatch(lang === 'zh' ? /张 = [\d,]+张 × \(1 − [\d.]+%\/年\)/ : /beds = [\d,]+ beds × \(1 − [\d.]+% per year\)/);
+    expect(await dialog.getByTestId('explain-numbers').innerText()).toMatch(lang === 'zh' ? /张 = [\d,]+张 × \(1 − [\d.]+%\/年\)/ : /beds = [\d,]+ beds × \(1 − [\d.]+%\/yr\)/);
     await page.screenshot({ path: `test-results/content-explain-${lang}.png` });
     await dialog.getByTestId('explain-words').getByRole('button').nth(1).click();
     await eventually(async () => expect(await dialog.getByTestId('explain-source').innerText()).toMatch(lang === 'zh' ? /^来源: / : /^Source: /));
