@@ -70,8 +70,8 @@ const WORDS = {
   notBy: { zh: '预测期内未达成', en: 'not within the projection' },
 } as const;
 
-/** The unit of a number as the CSV holds it: a share is a fraction there, whatever unit it is shown in. */
-function storedUnit(format: ValueFormat, unit: string | undefined, lang: Lang): string {
+/** The unit of a number as a CSV holds it: a share is a fraction there, whatever unit it is shown in. */
+export function storedUnit(format: ValueFormat, unit: string | undefined, lang: Lang): string {
   const kind = resolveUnit(format, unit).kind;
   if (kind === 'share' || kind === 'share-per-year') return lang === 'zh' ? '比例(小数,×100 即 %)' : 'fraction (×100 = %)';
   if (kind === 'permille') return lang === 'zh' ? '比例(小数,×1000 即 ‰)' : 'fraction (×1000 = ‰)';
