@@ -109,7 +109,7 @@ export const UNITS: readonly UnitEntry[] = [
   // Years and mode switches.
   u('年', 'year', 'year'),
   u('选项', 'choice', 'choice'),
-  u('口径', 'method', 'choice'),
+  u('口径', 'method', 'choice', { aliases: ['basis'] }),
 ];
 
 const byText = new Map<string, UnitEntry>();

@@ -102,3 +102,18 @@ describe('a lever limited to the plan period (Sanmen, care workers per 10,000 el
     expect(() => projector.run({ ...sanmen(), parameterPeriods: { tfr_end: { until: 2025, after: 1.3 } } })).toThrow(/population parameter cannot be limited/);
   });
 });
+
+describe('a lever limited to the plan period in a city of districts', () => {
+  it('shares an extensive lever out after the period as before it, so the districts add up to the city', async () => {
+    const { split, TAIAN_THREE } = await import('./districts/helpers.ts');
+    const s = split('taian-14th', TAIAN_THREE);
+    s.parameters.sw_new_per_year = 600;
+    s.parameterPeriods = { sw_new_per_year: { until: 2025, after: 300 } };
+    const r = projector.run(s);
+    const i2026 = 2026 - s.baseYear;
+    const perDistrict = r.districts!.map((d) => d.result.series.sw_new_certified[i2026]);
+    const before = r.districts!.map((d) => d.result.series.sw_new_certified[i2026 - 1]);
+    // Each district's intake halves after 2025, as the city's does.
+    perDistrict.forEach((x, k) => expect(x / before[k]).toBeCloseTo(300 / 600, 6));
+  });
+});

@@ -100,9 +100,18 @@ export function districtScenario(
     } else if (!has) continue;
     values[def.id] = value;
   }
-  const { districts: _all, ...rest } = scenario;
+  const { districts: _all, parameterPeriods: cityPeriods, ...rest } = scenario;
+  // A city lever limited to the plan period limits the districts that inherit it: an extensive
+  // one (a count, money) is shared out after the period as before it; a district's own value stays.
+  const periods: NonNullable<Scenario['parameterPeriods']> = {};
+  for (const [id, p] of Object.entries(cityPeriods ?? {})) {
+    const def = parameters.find((x) => x.id === id);
+    if (!def || id in d.parameters) continue;
+    periods[id] = { until: p.until, after: isExtensiveParameter(def) ? sharedOut(def, p.after, shares)[i] : p.after };
+  }
   return {
     ...rest,
+    ...(Object.keys(periods).length ? { parameterPeriods: periods } : {}),
     name: `${scenario.name} · ${d.name}`,
     parameters: values,
     provenance: d.provenance,

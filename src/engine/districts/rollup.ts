@@ -173,7 +173,13 @@ export function createRollup(ctx: RollupContext) {
         pyramidFemale[k] += d.result.pyramidFemale[k];
       }
     }
+    // A value not given in some district (the local budget) is not given for the city either.
+    const notGiven = new Set(districts.flatMap((d) => d.result.notGiven ?? []));
+    for (const id of notGiven) series[id]?.fill(NaN);
+    const readsNotGiven = (expr: string) => (expr.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).find((x) => notGiven.has(x));
     const targets: TargetVerdict[] = scenario.targets.map((t: TargetDef, i: number) => {
+      const missing = t.district === undefined ? readsNotGiven(t.expr) : undefined;
+      if (missing) return { ...judgeTarget(t, new Float64Array(n).fill(NaN), scenario.baseYear), error: `targets[${i}] (${t.id}): ${missing} is not given in every district` };
       if (t.district !== undefined) {
         const d = districts.find((x) => x.name === t.district);
         const v = d?.result.targets.find((x) => x.id === t.id);
@@ -190,6 +196,7 @@ export function createRollup(ctx: RollupContext) {
       for (const w of d.result.warnings) warnings.push({ ...w, district: d.name, message: { zh: `${d.name}:${w.message.zh}`, en: `${d.name}: ${w.message.en}` } });
     }
     for (const [id, arr] of Object.entries(series)) {
+      if (notGiven.has(id)) continue;
       const bad = arr.findIndex((x) => !Number.isFinite(x));
       if (bad < 0) continue;
       const year = scenario.baseYear + bad;
@@ -200,7 +207,7 @@ export function createRollup(ctx: RollupContext) {
     }
     return {
       baseYear: first.baseYear, endYear: first.endYear, years: first.years, series, pyramidMale, pyramidFemale, targets, warnings,
-      districts: [...districts], rollup: Object.fromEntries(r),
+      districts: [...districts], rollup: Object.fromEntries(r), ...(notGiven.size > 0 ? { notGiven: [...notGiven] } : {}),
     };
   };
 
