@@ -398,4 +398,3 @@ function readsAny(expr: string, ids: ReadonlySet<string>): string | undefined {
   return (expr.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).find((name) => ids.has(name));
 }
 
-export { fmtValue } from './explain.ts';
