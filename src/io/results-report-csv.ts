@@ -12,13 +12,13 @@ import type { ParameterDef } from '../../models/types.ts';
 import { changedFromDefaults } from '../engine/changed-parameters.ts';
 import { formatValue } from '../engine/format.ts';
 import { scenarioName, sourceText, targetLabel, targetSource } from '../engine/labels.ts';
-import { resultRows } from '../engine/result-json.ts';
+import { ageGroupRows, resultRows } from '../engine/result-json.ts';
 import { describeRule } from '../engine/targets.ts';
 import { targetStatus, targetValueFormat } from '../engine/target-status.ts';
 import type { ProjectionResult, Scenario } from '../engine/types.ts';
 import { resolveUnit, unitText, type Lang, type ValueFormat } from '../engine/units.ts';
 import type { VariableInfo } from '../engine/variables.ts';
-import { csvNumber } from './results-csv.ts';
+import { CSV_FORMULA_START, csvNumber } from './results-csv.ts';
 import { fmtPlain } from '../engine/parameters.ts';
 
 /** What `resultsReportCsv` exports. */
@@ -59,6 +59,12 @@ const WORDS = {
   everyYear: { zh: '各年', en: 'every year' },
   targets: { zh: '目标核验', en: 'Targets' },
   noTargets: { zh: '(本情景未设定目标)', en: '(this scenario sets no targets)' },
+  ageGroups: { zh: '分年龄组、性别人口', en: 'Population by age group and sex' },
+  warnings: { zh: '合理性提示', en: 'Plausibility warnings' },
+  noWarnings: { zh: '(无)', en: '(none)' },
+  warningYears: { zh: '年份', en: 'Years' },
+  lookAt: { zh: '相关参数', en: 'Parameters to look at' },
+  message: { zh: '提示', en: 'Warning' },
   target: { zh: '目标', en: 'Target' },
   expression: { zh: '表达式', en: 'Expression' },
   rule: { zh: '规则', en: 'Rule' },
@@ -107,6 +113,24 @@ export function resultsReportCsv(input: ResultsReportInput): string {
   }
 
   blank();
+  rows.push([w('ageGroups')]);
+  rows.push([w('id'), w('indicator'), w('unit'), ...result.years]);
+  for (const r of ageGroupRows(result)) {
+    const cells: Cell[] = [r.id, lang === 'zh' ? r.labelZh : r.labelEn, lang === 'zh' ? '人' : 'persons'];
+    for (let i = 0; i < r.values.length; i++) cells.push(csvNumber(r.values[i]));
+    rows.push(cells);
+  }
+
+  blank();
+  rows.push([w('warnings')]);
+  if (result.warnings.length === 0) rows.push([w('noWarnings')]);
+  else rows.push([w('message'), w('warningYears'), w('lookAt')]);
+  for (const x of result.warnings) {
+    const span = x.year === null ? '' : x.lastYear !== null && x.lastYear !== x.year ? `${x.year}–${x.lastYear}` : String(x.year);
+    rows.push([x.message[lang], span, x.parameters.join(' ')]);
+  }
+
+  blank();
   rows.push([w('changed')]);
   const changed = changedFromDefaults(scenario, parameters);
   rows.push([w('id'), w('parameter'), w('value'), w('default'), w('unit'), w('years'), w('source'), w('defaultSource')]);
@@ -137,5 +161,5 @@ export function resultsReportCsv(input: ResultsReportInput): string {
       targetSource(t, lang) ?? '',
     ]);
   }
-  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: true })}`;
+  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: CSV_FORMULA_START })}`;
 }

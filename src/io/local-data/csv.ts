@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { SheetCell } from './grid.ts';
+import { CSV_FORMULA_START } from '../results-csv.ts';
 
 const BOM = '\uFEFF';
 
@@ -12,7 +13,7 @@ const BOM = '\uFEFF';
 export function gridToCsv(grid: readonly (readonly (string | number)[])[]): string {
   const width = Math.max(...grid.map((r) => r.length));
   const data = grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-  return BOM + Papa.unparse(data, { newline: '\r\n', escapeFormulae: true });
+  return BOM + Papa.unparse(data, { newline: '\r\n', escapeFormulae: CSV_FORMULA_START });
 }
 
 const unescapeFormula = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);

@@ -13,6 +13,7 @@
  * (a crash or a closed tab); other such drafts with unsaved work become saved scenarios.
  */
 import type { Text } from '../../../models/types.ts';
+import { modules } from '../../../models/index.ts';
 import { defaultScenario } from '../../../models/presets/index.ts';
 import { ScenarioValidationError, serializeScenario } from '../../engine/scenario/migrate.ts';
 import { acceptScenario, checkAgainstModel } from '../../engine/scenario/model-check.ts';
