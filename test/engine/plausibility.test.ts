@@ -141,7 +141,7 @@ describe('plausibility warnings name the year, the variables and the parameter',
     expect(share.variables).toEqual(['assistance_share_of_budget']);
     expect(share.year).toBe(2020);
     expect(share.parameters).toEqual(['assistance_budget_base', 'assistance_budget_growth']);
-    expect(share.message.zh).toMatch(/社会救助支出占财政支出比重在2020年为[\d,]+%,超出0–100%/);
+    expect(share.message.zh).toMatch(/社会救助支出占财政支出比重在2020年为[\d,.]+%,超出0–100%/);
   });
   it('shares of care levels adding up to more than 100 %: the self-care share is floored at 0, and said', () => {
     const s = national();
