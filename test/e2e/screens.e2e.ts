@@ -62,7 +62,7 @@ describe.each(['zh', 'en'] as const)('reset in a county preset (%s)', (lang) => 
     await waitNewResult(page, rev);
     await eventually(async () => expect(await field(page, 'base_pop_total').inputValue()).toBe('311,765'));
     expect(await param(page, 'base_pop_total').locator('.badge').innerText()).toBe(L(lang, '假设', 'Assumption'));
-    expect(await page.locator('.scenario-name strong').innerText()).toContain('三门县');
+    expect(await page.locator('.scenario-name strong').innerText()).toContain(L(lang, '三门县', 'Sanmen county'));
 
     // Reset all: asks, names the preset and lists what changes; cancel keeps everything and returns the focus.
     await typeInto(page, 'base_pop_total', '400000');
