@@ -1,7 +1,8 @@
 /**
  * Share links: the whole scenario compressed into the URL fragment (`#s=…`), so it never
  * reaches a server. Decoding goes through `acceptScenario`: the same checks and migrations as
- * a file, parameter ranges included.
+ * a file, parameter ranges included. The packing itself (`packFragment`, `unpackFragment`)
+ * serves other documents under their own key (lessons: `#lesson=…`).
  */
 import LZString from 'lz-string';
 import { serializeScenario, type ParseResult } from '../engine/scenario/migrate.ts';
@@ -14,13 +15,41 @@ export const SHARE_KEY = 's';
 /** Longest fragment accepted when decoding (a table population links to about 2 kB). */
 export const MAX_FRAGMENT_CHARS = 200_000;
 
+/** A URL fragment `#key=<lz-string URI-safe text>` holding `text`. */
+export function packFragment(key: string, text: string): string {
+  return `#${key}=${LZString.compressToEncodedURIComponent(text)}`;
+}
+
+/**
+ * The text packed under `key` in a fragment (`#key=…`, `key=…`, or a whole URL; other
+ * `&`-separated keys are ignored), or errors that say what is wrong with the link. `what`
+ * names the document in the messages ("scenario", "lesson").
+ */
+export function unpackFragment(hash: string, key: string, what: string): { ok: true; text: string } | { ok: false; errors: string[] } {
+  const at = hash.indexOf('#');
+  const fragment = at >= 0 ? hash.slice(at + 1) : hash;
+  if (fragment.length > MAX_FRAGMENT_CHARS) {
+    return { ok: false, errors: [`The link is too long (${fragment.length} characters, at most ${MAX_FRAGMENT_CHARS}).`] };
+  }
+  const pair = fragment.split('&').find((p) => p.startsWith(`${key}=`));
+  if (!pair) return { ok: false, errors: [`The link holds no ${what} (no "#${key}=" part).`] };
+  let text: string | null = null;
+  try {
+    text = LZString.decompressFromEncodedURIComponent(pair.slice(key.length + 1));
+  } catch {
+    text = null;
+  }
+  if (!text) return { ok: false, errors: [`The link is damaged or incomplete: its ${what} cannot be unpacked (was it cut off when copied?).`] };
+  return { ok: true, text };
+}
+
 /**
  * Encodes a scenario as a URL fragment `#s=<lz-string URI-safe text>` of its compact, stably
  * ordered JSON (about 1.5 kB for a plan with three targets; +1.2 kB for a population table). Throws
  * `ScenarioValidationError` for an invalid scenario (see `serializeScenario`).
  */
 export function encodeScenarioToFragment(s: Scenario): string {
-  return `#${SHARE_KEY}=${LZString.compressToEncodedURIComponent(serializeScenario(s, { compact: true }))}`;
+  return packFragment(SHARE_KEY, serializeScenario(s, { compact: true }));
 }
 
 /**
@@ -29,20 +58,7 @@ export function encodeScenarioToFragment(s: Scenario): string {
  * say what is wrong with the link. `accept` replaces the checks (tests of the transport alone).
  */
 export function decodeScenarioFromFragment(hash: string, accept: (text: string) => ParseResult = acceptScenario): ParseResult {
-  const at = hash.indexOf('#');
-  const fragment = at >= 0 ? hash.slice(at + 1) : hash;
-  if (fragment.length > MAX_FRAGMENT_CHARS) {
-    return { ok: false, errors: [`The link is too long (${fragment.length} characters, at most ${MAX_FRAGMENT_CHARS}).`] };
-  }
-  const pair = fragment.split('&').find((p) => p.startsWith(`${SHARE_KEY}=`));
-  if (!pair) return { ok: false, errors: [`The link holds no scenario (no "#${SHARE_KEY}=" part).`] };
-  const packed = pair.slice(SHARE_KEY.length + 1);
-  let text: string | null = null;
-  try {
-    text = LZString.decompressFromEncodedURIComponent(packed);
-  } catch {
-    text = null;
-  }
-  if (!text) return { ok: false, errors: ['The link is damaged or incomplete: its scenario cannot be unpacked (was it cut off when copied?).'] };
-  return accept(text);
+  const unpacked = unpackFragment(hash, SHARE_KEY, 'scenario');
+  if (!unpacked.ok) return unpacked;
+  return accept(unpacked.text);
 }
