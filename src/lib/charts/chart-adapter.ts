@@ -26,9 +26,14 @@ import type { ChartModel } from './chart-model.ts';
 
 Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip, Filler);
 
+/** How large the chart's text is (the presentation view enlarges it); absent: Chart.js defaults. */
+export interface ChartStyle {
+  fontSize?: number;
+}
+
 /** A live chart bound to a canvas. */
 export interface TimeSeriesChart {
-  update(model: ChartModel): void;
+  update(model: ChartModel, style?: ChartStyle): void;
   destroy(): void;
   /** The chart as a PNG data URL (white background). */
   toPng(): string;
@@ -97,9 +102,11 @@ export function createTimeSeriesChart(
   formatTicks: (values: number[]) => string[],
   formatValue: (v: number) => string,
   onPick?: (seriesIndex: number, pointIndex: number) => void,
+  style: ChartStyle = {},
 ): TimeSeriesChart {
   let current = model;
   let currentShape = shape(model);
+  const font = (st: ChartStyle) => (st.fontSize ? { size: st.fontSize } : undefined);
   const background = {
     id: 'white-background',
     beforeDraw(chart: Chart) {
@@ -134,19 +141,32 @@ export function createTimeSeriesChart(
       },
       scales: {
         // Years stay upright in every chart (bar charts rotated them): one label style.
-        x: { stacked: model.stacked, ticks: { maxTicksLimit: 12, maxRotation: 0 } },
-        y: { stacked: model.stacked, beginAtZero: model.stacked, ...model.yRange, ticks: { callback: (_v, index, ticks) => tickLabel(index, ticks) } },
+        x: { stacked: model.stacked, ticks: { maxTicksLimit: 12, maxRotation: 0, font: font(style) } },
+        y: { stacked: model.stacked, beginAtZero: model.stacked, ...model.yRange, ticks: { callback: (_v, index, ticks) => tickLabel(index, ticks), font: font(style) } },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 26, boxHeight: 8, generateLabels: legendItems } },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatValue(Number(item.parsed.y))}` } },
+        legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 26, boxHeight: 8, generateLabels: legendItems, font: font(style) } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatValue(Number(item.parsed.y))}` }, bodyFont: font(style), titleFont: font(style) },
       },
     },
     plugins: [background],
   };
   const chart = new Chart(canvas, config);
   return {
-    update(next) {
+    update(next, nextStyle) {
+      if (nextStyle && nextStyle.fontSize !== style.fontSize) {
+        style = nextStyle;
+        const f = font(nextStyle);
+        const scales = chart.options.scales as Record<string, { ticks?: { font?: unknown } }>;
+        for (const axis of ['x', 'y']) if (scales[axis]?.ticks) scales[axis].ticks!.font = f;
+        const legend = chart.options.plugins?.legend?.labels;
+        if (legend) legend.font = f;
+        const tooltip = chart.options.plugins?.tooltip;
+        if (tooltip) {
+          tooltip.bodyFont = f;
+          tooltip.titleFont = f;
+        }
+      }
       const nextShape = shape(next);
       if (nextShape === currentShape && next.labels.length === current.labels.length) {
         // Same series: swap the numbers only.

@@ -20,4 +20,5 @@ export const views: ViewDef[] = [
   { id: 'uncertainty', group: 'tools', label: { zh: '不确定性', en: 'Uncertainty' }, load: async () => (await import('./uncertainty-view.svelte')).default },
   { id: 'evaluation', group: 'tools', label: { zh: '规划评估', en: 'Plan evaluation' }, short: { zh: '规划评估', en: 'Evaluation' }, load: async () => (await import('./evaluation-view.svelte')).default },
   { id: 'compare', group: 'tools', label: { zh: '情景比较', en: 'Compare' }, load: async () => (await import('./compare-view.svelte')).default },
+  { id: 'lessons', group: 'tools', label: { zh: '培训课程', en: 'Lessons' }, load: async () => (await import('./lessons-view.svelte')).default },
 ];
