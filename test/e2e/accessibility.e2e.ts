@@ -71,3 +71,39 @@ describe('every control of the cheapest mix has an accessible name, with a resul
     });
   }
 });
+
+describe('the presentation view', () => {
+  for (const lang of ['zh', 'en']) {
+    it(`names every control of a lesson step: look, number, slider, choice (${lang})`, async () => {
+      const errors: string[] = [];
+      const page = await openApp(browser, `${inject('baseUrl')}?lang=${lang}`, errors);
+      await page.getByRole('tab', { name: lang === 'zh' ? '培训课程' : 'Lessons' }).click();
+      await page.locator('[data-testid="present-lesson"]').first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // The first lesson: look, predict (number), reveal, look with a slider, predict (choice).
+      const problems: string[] = [];
+      for (let step = 0; step <= 4; step++) {
+        await page.waitForFunction((s) => document.querySelector('[data-testid="presentation"]')?.getAttribute('data-step') === String(s), step);
+        await page.waitForTimeout(150);
+        for (const p of await unnamedControls(page)) problems.push(`step ${step}: ${p}`);
+        await page.keyboard.press('PageDown');
+      }
+      expect(await dialog.getAttribute('aria-label')).toMatch(lang === 'zh' ? /演示模式/ : /Presentation/);
+      await page.keyboard.press('Escape');
+      // The lesson editor with every kind of field: a slider, a number question, a choice question, points.
+      const editor = page.getByTestId('lesson-editor');
+      await page.getByTestId('record-step').click();
+      await editor.getByTestId('draft-step').first().waitFor();
+      await editor.getByRole('button', { name: lang === 'zh' ? '添加滑块: 第1步' : 'Add a slider: step 1' }).click();
+      await editor.getByRole('button', { name: lang === 'zh' ? '在此步后添加预测与揭晓' : 'Add a predict and reveal after this step' }).first().click();
+      await editor.getByRole('button', { name: lang === 'zh' ? '在此步后添加预测与揭晓' : 'Add a predict and reveal after this step' }).first().click();
+      await editor.getByRole('combobox', { name: lang === 'zh' ? '问题, 第2步' : 'Question, step 2' }).selectOption('choice');
+      await page.waitForTimeout(150);
+      for (const p of await unnamedControls(page)) problems.push(`editor: ${p}`);
+      expect([...new Set(problems)]).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
