@@ -83,6 +83,12 @@ describe('lesson files', () => {
     const e = copy();
     e.steps[1].question = { kind: 'number', answer: 'nursing_bed_share', scale: 'percent' };
     refused(e, 'steps[1].question.answer:', /not a reference/);
+    const f = copy();
+    f.steps[6].points![1].en = ' ';
+    refused(f, 'steps[6].points[1].en: empty');
+    const g = copy();
+    g.title.zh = '';
+    refused(g, 'title.zh: empty');
   });
 
   it('refuses placeholders that name nothing, read a second scenario that is not there, or reveal outside a reveal', () => {

@@ -171,6 +171,9 @@ export function checkLesson(lesson: Lesson, model: LessonModel): Issue[] {
     }
   };
 
+  for (const lang of ['zh', 'en'] as const) {
+    if (!lesson.title[lang].trim()) add(`title.${lang}`, ': empty; a lesson has a title in both languages');
+  }
   const last = lesson.steps.length - 1;
   lesson.steps.forEach((step: LessonStep, i) => {
     const at = `steps[${i}]`;
@@ -184,6 +187,15 @@ export function checkLesson(lesson: Lesson, model: LessonModel): Issue[] {
     const reveal = step.kind === 'reveal';
 
     for (const lang of ['zh', 'en'] as const) {
+      if (!step.title[lang].trim()) add(`${at}.title.${lang}`, ': empty; every step has a title in both languages');
+      step.points?.forEach((p, k) => {
+        if (!p[lang].trim()) add(`${at}.points[${k}].${lang}`, ': empty; write the point in both languages or remove it');
+      });
+      if (step.question?.kind === 'choice') {
+        step.question.options.forEach((o, k) => {
+          if (!o.label[lang].trim()) add(`${at}.question.options[${k}].label.${lang}`, ': empty; every option has a label in both languages');
+        });
+      }
       checkText(step.title[lang], `${at}.title.${lang}`, i, reveal);
       checkText(step.text[lang], `${at}.text.${lang}`, i, reveal);
       step.points?.forEach((p, k) => checkText(p[lang], `${at}.points[${k}].${lang}`, i, reveal));
