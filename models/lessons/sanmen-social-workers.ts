@@ -84,7 +84,7 @@ export const sanmenSocialWorkers: Lesson = {
       ),
       scenario: asStated,
       compare: heavier,
-      chart: { series: ['sw_required_workload', 'sw_required_norm'], year: 2025 },
+      chart: { series: ['sw_required_workload'], year: 2025 },
       sliders: [
         { id: 'sw_caseload_assistance', min: 50, max: 400, step: 10, side: 'b' },
         { id: 'sw_caseload_home_care', min: 50, max: 400, step: 10, side: 'b' },

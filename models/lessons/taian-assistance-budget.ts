@@ -24,7 +24,8 @@ const frozen: LessonScenario = {
     { id: 'dibao_growth_rural', value: 0, source: 'trainer\'s assumption: no increase, to isolate aging' },
   ],
 };
-const BUDGET = ['assistance_total', 'assist_dibao', 'assist_tekun', 'assist_medical', 'assist_high_age', 'assist_temporary'];
+/** The budget and its three largest components (the chart stays readable from the back of the room). */
+const BUDGET = ['assistance_total', 'assist_dibao', 'assist_tekun', 'assist_high_age'];
 
 /** Tai'an's assistance budget. */
 export const taianAssistanceBudget: Lesson = {

@@ -35,6 +35,8 @@ export const LESSON_WORDS = {
   differenceBA: { zh: '差值（虚线 − 实线）', en: 'Difference (dashed − solid)' },
   points: { zh: '讨论要点', en: 'Points for discussion' },
   language: { zh: '界面语言', en: 'Interface language' },
+  moves: { zh: '滑块调整的是', en: 'The sliders move' },
+  dashed: { zh: '虚线', en: 'dashed' },
 } satisfies Record<string, Text>;
 
 /** The kind of a step in words. */
