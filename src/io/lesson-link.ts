@@ -3,10 +3,9 @@
  * the share-link packing scenarios use; decoding runs the lesson file checks.
  */
 import { parseLesson, serializeLesson, type Lesson, type LessonModel, type LessonParseResult } from '../engine/lesson/schema.ts';
-import { packFragment, unpackFragment } from './share-link.ts';
+import { hasFragmentKey, LESSON_KEY, packFragment, unpackFragment } from './share-link.ts';
 
-/** The fragment key that holds a lesson. */
-export const LESSON_KEY = 'lesson';
+export { LESSON_KEY } from './share-link.ts';
 
 /** A lesson as a URL fragment `#lesson=…`; throws `LessonValidationError` for an invalid lesson. */
 export function encodeLessonToFragment(lesson: Lesson, model: LessonModel): string {
@@ -15,7 +14,7 @@ export function encodeLessonToFragment(lesson: Lesson, model: LessonModel): stri
 
 /** True when a fragment carries a lesson. */
 export function hasLessonFragment(hash: string): boolean {
-  return /(?:^|[#&])lesson=/.test(hash);
+  return hasFragmentKey(hash, LESSON_KEY);
 }
 
 /** Decodes a `#lesson=…` fragment into a checked lesson, or errors that say what is wrong with the link. */

@@ -11,6 +11,14 @@ import type { Scenario } from '../engine/scenario/schema.ts';
 
 /** The fragment key that holds the scenario. */
 export const SHARE_KEY = 's';
+/** The fragment key that holds a lesson (see lesson-link.ts). */
+export const LESSON_KEY = 'lesson';
+
+/** True when a fragment (or URL) carries `key=`. */
+export function hasFragmentKey(hash: string, key: string): boolean {
+  const at = hash.indexOf('#');
+  return (at >= 0 ? hash.slice(at + 1) : hash).split('&').some((p) => p.startsWith(`${key}=`));
+}
 
 /** Longest fragment accepted when decoding (a table population links to about 2 kB). */
 export const MAX_FRAGMENT_CHARS = 200_000;

@@ -80,7 +80,7 @@ describe('the app in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await eventually(async () => expect(await page.getByRole('tab', { name: 'Population' }).getAttribute('aria-selected')).toBe('true'));
     await page.keyboard.press('End');
-    await eventually(async () => expect(await page.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true'));
+    await eventually(async () => expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe('true'));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,8 @@
  * demand) answers it. Also tells the app at start-up to open the lesson view: for a shared
  * lesson link (`#lesson=…`) or a presentation under way before a reload.
  */
-import { hasLessonFragment } from '../../io/lesson-link.ts';
+// The share-link module, not the lesson link: the app shell should not load the lesson schema.
+import { hasFragmentKey, LESSON_KEY } from '../../io/share-link.ts';
 
 /** The sessionStorage key of the lesson open in this tab (see lesson-session.svelte.ts). */
 export const ACTIVE_LESSON_KEY = 'lesson-active';
@@ -23,5 +24,5 @@ function wasPresenting(): boolean {
 /** True when the page should open on the lesson view. */
 export function opensOnLessons(): boolean {
   if (typeof location === 'undefined') return false;
-  return hasLessonFragment(location.hash) || wasPresenting();
+  return hasFragmentKey(location.hash, LESSON_KEY) || wasPresenting();
 }
