@@ -217,7 +217,16 @@ export function createRollup(ctx: RollupContext) {
 /** What one city value is made of, for "explain this number". */
 export interface RollupExplanation {
   rule: RollupRule;
-  parts: { district: string; value: number; weight?: number }[];
+  /**
+   * Each district's value; for a weighted mean its weight; for a recomputed ratio the district's
+   * values of the series the formula reads (their sums are the city's).
+   */
+  parts: { district: string; value: number; weight?: number; inputs?: Record<string, number> }[];
+}
+
+/** The series ids a recomputed formula reads. */
+export function formulaSeries(expr: string, series: Readonly<Record<string, unknown>>): string[] {
+  return [...new Set([...expr.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((m) => m[0]))].filter((id) => id in series);
 }
 
 /** The districts' parts of one city value (null for a scenario without districts). */
@@ -226,8 +235,10 @@ export function explainRollup(result: ProjectionResult, id: string, year: number
   const rule = result.rollup?.[id];
   if (!districts || !rule) return null;
   const i = year - result.baseYear;
+  const reads = rule.kind === 'recomputed' ? formulaSeries(rule.expr, result.series) : [];
   const parts = districts.map((d) => {
     const value = d.result.series[id]?.[i] ?? NaN;
+    if (rule.kind === 'recomputed') return { district: d.name, value, inputs: Object.fromEntries(reads.map((r) => [r, d.result.series[r]?.[i] ?? NaN])) };
     if (rule.kind !== 'weighted') return { district: d.name, value };
     const s = d.result.series;
     const weight = typeof rule.weight === 'string' ? s[rule.weight][i] : s[rule.weight[1]][i] !== 0 ? s[rule.weight[0]][i] / s[rule.weight[1]][i] : 0;

@@ -70,9 +70,10 @@ export class XlsxReadError extends Error {}
 
 /**
  * Reads the sheet with the figures (the one named like DATA_SHEET, else the first) into rows of
- * cells. Throws `XlsxReadError` for a file that is too large or not a workbook.
+ * cells; `pickSheet` chooses another sheet by name (the first when it returns undefined). Throws
+ * `XlsxReadError` for a file that is too large or not a workbook.
  */
-export function xlsxToGrid(bytes: Uint8Array): SheetCell[][] {
+export function xlsxToGrid(bytes: Uint8Array, pickSheet?: (names: string[]) => string | undefined): SheetCell[][] {
   if (bytes.length > MAX_XLSX_BYTES) throw new XlsxReadError(`the file is too large (${bytes.length} bytes, at most ${MAX_XLSX_BYTES})`);
   let wb;
   try {
@@ -80,7 +81,9 @@ export function xlsxToGrid(bytes: Uint8Array): SheetCell[][] {
   } catch (e) {
     throw new XlsxReadError(`not a readable .xlsx workbook (${(e as Error).message})`);
   }
-  const name = wb.SheetNames.find((n) => n === DATA_SHEET) ?? wb.SheetNames.find((n) => /本地数据|local data/i.test(n)) ?? wb.SheetNames[0];
+  const name = pickSheet
+    ? (pickSheet(wb.SheetNames) ?? wb.SheetNames[0])
+    : (wb.SheetNames.find((n) => n === DATA_SHEET) ?? wb.SheetNames.find((n) => /本地数据|local data/i.test(n)) ?? wb.SheetNames[0]);
   const ws = name === undefined ? undefined : wb.Sheets[name];
   if (!ws) throw new XlsxReadError('the workbook has no sheet');
   return sheetToGrid(ws);

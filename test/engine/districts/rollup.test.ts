@@ -176,4 +176,17 @@ describe('explain a city value', () => {
     expect(std.rollup!.rule).toMatchObject({ kind: 'weighted', weight: 'dibao_recipients_urban' });
     expect(std.rollup!.parts.every((p) => p.weight! > 0)).toBe(true);
   });
+
+  it('gives each district’s numerator and denominator of a recomputed ratio; their sums are the city’s', () => {
+    const s = split('taian-14th', TAIAN_THREE);
+    const r = projector.run(s);
+    const e = projector.explain(s, r, 'beds_per_1000_elderly', 2025);
+    const k = 2025 - r.baseYear;
+    for (const id of ['beds_total', 'pop_60plus']) {
+      const sum = e.rollup!.parts.reduce((a, p) => a + p.inputs![id], 0);
+      expect(sum).toBeCloseTo(r.series[id][k], 6);
+      expect(e.inputs.find((x) => x.id === id)!.value).toBeCloseTo(sum, 6);
+    }
+    e.rollup!.parts.forEach((p) => expect(p.value).toBeCloseTo((p.inputs!.beds_total / p.inputs!.pop_60plus) * 1000, 9));
+  });
 });
