@@ -104,3 +104,12 @@ describe('district list: refusals name the line and the column', () => {
     expect(error(parse([header, ...rows].join('\n')))).toMatchObject({ line: 32, column: '区县' });
   });
 });
+
+describe('district list: the .xlsx the app writes', () => {
+  it('reads back with the same figures', async () => {
+    const { districtListXlsx } = await import('../../src/io/districts/district-list-xlsx.ts');
+    const s = split('taian-14th', TAIAN_THREE);
+    const r = ok(await readDistrictListFile(districtListXlsx(s), 'districts.xlsx', params));
+    expect(r.districts.map((d) => [d.name, d.population])).toEqual(s.districts!.map((d) => [d.name, d.parameters.base_pop_total]));
+  });
+});

@@ -15,6 +15,7 @@ export const views: ViewDef[] = [
   { id: 'care-workers', group: 'results', label: { zh: '养老护理员', en: 'Elder-care workers' }, short: { zh: '养老护理员', en: 'Care workers' }, load: async () => (await import('./care-workers-view.svelte')).default },
   { id: 'social-workers', group: 'results', label: { zh: '社会工作者', en: 'Social workers' }, load: async () => (await import('./social-workers-view.svelte')).default },
   { id: 'assistance', group: 'results', label: { zh: '社会救助', en: 'Assistance' }, load: async () => (await import('./assistance-view.svelte')).default },
+  { id: 'districts', group: 'results', label: { zh: '区县', en: 'Districts' }, load: async () => (await import('./districts-view.svelte')).default },
   { id: 'targets', group: 'tools', label: { zh: '目标', en: 'Targets' }, load: async () => (await import('./targets-view.svelte')).default },
   { id: 'cheapest-mix', group: 'tools', label: { zh: '最低成本组合', en: 'Cheapest mix' }, load: async () => (await import('./cheapest-mix-view.svelte')).default },
   { id: 'uncertainty', group: 'tools', label: { zh: '不确定性', en: 'Uncertainty' }, load: async () => (await import('./uncertainty-view.svelte')).default },
