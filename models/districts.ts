@@ -13,7 +13,7 @@ import type { Text } from './types.ts';
 /** Units (English) of counts and money totals: extensive, they add up across districts. */
 export const EXTENSIVE_UNITS: readonly string[] = [
   'persons', 'persons per year', 'beds', 'beds per year', 'yuan', 'yuan per year', 'cases', 'stations', 'households',
-  'units', 'of townships and streets',
+  'units',
 ];
 
 /** Units of rates, shares, standards and norms: intensive, never summed. */
@@ -24,6 +24,8 @@ export const INTENSIVE_UNITS: readonly string[] = [
   'per 10,000 elderly', 'children per woman', 'beds per 1000 elderly', 'average payment ÷ standard', 'years', 'year',
   'urban : rural', 'urban ÷ rural', 'ratio', 'basis', 'recipients per urban resident', 'recipients per rural resident',
   'male per 100 female births', 'cases per assisted person per year', 'cases per 1000 residents per year', 'per 1000 per year',
+  // A share of the townships and streets (the station coverage), not a count of them.
+  'of townships and streets',
 ];
 
 /**
