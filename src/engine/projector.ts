@@ -14,7 +14,7 @@ import { PLAUSIBILITY_RULES } from '../../models/plausibility.ts';
 import { createPlausibility, type PlausibilityInput } from './plausibility.ts';
 import { builtInVariables, indicatorVariable, type VariableInfo } from './variables.ts';
 import { createRollup, explainRollup } from './districts/rollup.ts';
-import { districtScenario, populationShares } from './districts/district-scenario.ts';
+import { districtScenario, populationShares, unfittedCityTotals } from './districts/district-scenario.ts';
 
 export type { VariableInfo } from './variables.ts';
 export type { Explanation, ExplainInput, ExplainStep, ExplainToken } from './explain.ts';
@@ -240,7 +240,21 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
       name: d.name,
       result: runOne(districtScenario(scenario, i, parameters, shares, overrides), undefined, reuse?.districts?.[i]?.name === d.name ? reuse.districts[i].result : undefined),
     }));
-    return rollup.rollUp(scenario, results, resolve(scenario, overrides).vector);
+    const city = rollup.rollUp(scenario, results, resolve(scenario, overrides).vector);
+    const unfitted = unfittedCityTotals(scenario, parameters);
+    if (unfitted) {
+      const ids = unfitted.ids.join(', ');
+      const held = Math.round(unfitted.held);
+      const reference = Math.round(unfitted.reference);
+      city.warnings.unshift({
+        code: 'districts_unfitted', year: null, lastYear: null, variables: [], parameters: [...unfitted.ids],
+        message: {
+          zh: `区县:全市层级的总量(${ids})是按 ${reference} 人(全市 base_pop_total)设定的,但各区县合计 ${held} 人;每个区县按人口比例分得 — 请设定各区县自己的数值,或按各区县人口缩放全市总量`,
+          en: `districts: the city-level totals (${ids}) are stated for ${reference} persons (base_pop_total at the city level), but the districts hold ${held}; each district gets its population share of them — set the districts' own values or scale the city's totals`,
+        },
+      });
+    }
+    return city;
   };
   const paramById = new Map(parameters.map((p) => [p.id, p]));
 

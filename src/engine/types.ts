@@ -36,7 +36,8 @@ export type WarningCode =
   | 'zero_denominator'
   | 'not_finite'
   | 'input'
-  | 'e0_base_year';
+  | 'e0_base_year'
+  | 'districts_unfitted';
 
 /**
  * One plausibility warning: the first and last year it holds (null when not tied to a year),

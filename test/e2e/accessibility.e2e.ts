@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium, openApp } from './browser.ts';
+import { unnamedControls } from './a11y.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,28 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Controls (buttons, inputs, selects, textareas) that have no accessible name. */
-function unnamedControls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const nameOf = (el: HTMLElement): string => {
-      const aria = el.getAttribute('aria-label');
-      if (aria?.trim()) return aria;
-      const by = el.getAttribute('aria-labelledby');
-      if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-      if ('labels' in el) {
-        const labels = (el as HTMLInputElement).labels;
-        if (labels && labels.length) return [...labels].map((l) => l.textContent ?? '').join(' ');
-      }
-      if (el.tagName === 'BUTTON') return el.textContent ?? '';
-      return el.getAttribute('title') ?? '';
-    };
-    return [...document.querySelectorAll<HTMLElement>('button, input, select, textarea')]
-      .filter((el) => el.offsetParent !== null || el.getAttribute('type') === 'file')
-      .filter((el) => !nameOf(el).trim())
-      .map((el) => el.outerHTML.slice(0, 160));
-  });
-}
 
 describe('every control has an accessible name', () => {
   for (const lang of ['zh', 'en']) {

@@ -120,3 +120,27 @@ export function districtScenario(
     targets: scenario.targets.filter((t) => t.district === undefined || t.district === d.name),
   };
 }
+
+/** How far the districts' summed population may stray from the city's before the city's totals are said not to fit. */
+export const REFERENCE_TOLERANCE = 0.01;
+
+/**
+ * City-level totals that do not fit the districts: the city's counts and money totals are stated
+ * for the city's base population (`base_pop_total` at the city level, else the model's national
+ * default), and each district gets its population share of them. When the districts hold a
+ * different population (districts added to a split place, a list imported into the national
+ * default), those totals are shared out all the same; this names them. Null when they fit or no
+ * district inherits one.
+ */
+export function unfittedCityTotals(scenario: Scenario, parameters: readonly ParameterDef[]): { reference: number; held: number; ids: string[] } | null {
+  const ds = scenario.districts ?? [];
+  if (!ds.length) return null;
+  const defs = new Map(parameters.map((p) => [p.id, p]));
+  const reference = scenario.parameters.base_pop_total ?? defs.get('base_pop_total')?.default ?? 0;
+  const held = ds.reduce((a, d) => a + districtBasePopulation(d, defs), 0);
+  if (!(reference > 0) || Math.abs(held / reference - 1) <= REFERENCE_TOLERANCE) return null;
+  const ids = parameters
+    .filter((p) => p.id !== 'base_pop_total' && isExtensiveParameter(p) && (scenario.parameters[p.id] ?? p.default) !== 0 && ds.some((d) => !(p.id in d.parameters)))
+    .map((p) => p.id);
+  return ids.length ? { reference, held, ids } : null;
+}

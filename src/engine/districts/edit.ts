@@ -10,6 +10,7 @@ import type { ParameterDef, Text } from '../../../models/types.ts';
 import type { BasePopulation, District, Scenario, TargetDef, ValueSource } from '../../../models/scenario.ts';
 import { LIMITS, MAX_DISTRICTS } from '../scenario/schema.ts';
 import { DISTRICT_HEADLINE_PARAMETERS } from './check.ts';
+import { unfittedCityTotals } from './district-scenario.ts';
 
 /** A refused district edit: the reason in both languages. */
 export class DistrictEditError extends Error {
@@ -91,12 +92,8 @@ export function splitIntoDistricts(scenario: Scenario, name: string, parameters:
     const src = s.provenance?.[id] ?? def?.source;
     if (src) provenance[id] = clone(src);
   }
-  // The headline figures now belong to the district: the city's own would do nothing.
-  for (const id of Object.keys(s.parameters)) {
-    if (!isHeadlineParameter(id)) continue;
-    delete s.parameters[id];
-    if (s.provenance) delete s.provenance[id];
-  }
+  // The city keeps its base population: it is what the city's totals (beds, budgets…) are
+  // stated for, and a warning says when the districts come to hold another (unfittedCityTotals).
   const district: District = { name: name.trim(), basePopulation: s.basePopulation, parameters: own, bedProjects: s.bedProjects };
   if (Object.keys(provenance).length) district.provenance = provenance;
   s.districts = [district];
@@ -241,9 +238,10 @@ export function mergeDistrictList(scenario: Scenario, list: readonly DistrictHea
   if (ds.length > MAX_DISTRICTS) refuse(`合并后共 ${ds.length} 个区县,最多 ${MAX_DISTRICTS} 个`, `${ds.length} districts after the merge, at most ${MAX_DISTRICTS}`);
   const kept = ds.map((d) => d.name).filter((n) => !added.includes(n) && !updated.includes(n));
   if (!wasCity) {
-    notes.push({ zh: '原为单一地区:全市人口改为清单中各区县之和,原基期人口不再使用', en: 'The scenario was one place: the city’s population is now the sum of the listed districts; its own base population is no longer used' });
-    for (const id of Object.keys(s.parameters)) if (isHeadlineParameter(id)) delete s.parameters[id];
-    if (s.provenance) for (const id of Object.keys(s.provenance)) if (isHeadlineParameter(id)) delete s.provenance[id];
+    notes.push({
+      zh: '原为单一地区:全市人口改为清单中各区县之和;全市层面的床位、社工、预算等总量保持不变,按各区县人口份额分摊',
+      en: 'The scenario was one place: the city’s population is now the sum of the listed districts; the city-level totals (beds, social workers, budgets) stay as they were, shared out by each district’s share of the population',
+    });
     s.basePopulation = { kind: 'headline' };
     if (s.bedProjects.length && ds[0]) {
       ds[0].bedProjects = [...ds[0].bedProjects, ...s.bedProjects];
@@ -254,4 +252,30 @@ export function mergeDistrictList(scenario: Scenario, list: readonly DistrictHea
   if (kept.length) notes.push({ zh: `清单未列出的区县保持不变:${kept.join('、')}`, en: `Districts the list does not name are unchanged: ${kept.join(', ')}` });
   s.districts = ds;
   return { scenario: s, added, updated, kept, notes };
+}
+
+/**
+ * The city's totals scaled to the population its districts hold (see unfittedCityTotals): each
+ * total a district inherits is multiplied by held ÷ stated population, and marked as an
+ * assumption saying so; the city's base population becomes the districts' sum. Unchanged when
+ * the totals fit.
+ */
+export function scaleCityTotals(scenario: Scenario, parameters: readonly ParameterDef[]): Scenario {
+  const u = unfittedCityTotals(scenario, parameters);
+  const s = clone(scenario);
+  if (!u) return s;
+  const defs = new Map(parameters.map((p) => [p.id, p]));
+  const factor = u.held / u.reference;
+  const ref = `scaled by the districts' population: ${Math.round(u.held)} ÷ ${Math.round(u.reference)} = ${factor.toPrecision(4)}`;
+  s.provenance ??= {};
+  for (const id of u.ids) {
+    const def = defs.get(id)!;
+    const from = s.parameters[id] ?? def.default;
+    const to = Math.min(def.max, Math.max(def.min, def.integer ? Math.round(from * factor) : Number((from * factor).toPrecision(6))));
+    s.parameters[id] = to;
+    s.provenance[id] = { kind: 'assumption', ref, note: `from ${from}` };
+  }
+  s.parameters.base_pop_total = Math.round(u.held);
+  s.provenance.base_pop_total = { kind: 'planner', ref: 'sum of the districts' };
+  return s;
 }

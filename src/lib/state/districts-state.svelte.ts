@@ -9,10 +9,10 @@ import { modules } from '../../../models/index.ts';
 import type { ParameterDef, Source, Text } from '../../../models/types.ts';
 import type { BasePopulation, BedProject, Scenario } from '../../engine/types.ts';
 import type { District } from '../../../models/scenario.ts';
-import { districtValue, populationShares, type ValueOrigin } from '../../engine/districts/district-scenario.ts';
+import { districtValue, populationShares, unfittedCityTotals, type ValueOrigin } from '../../engine/districts/district-scenario.ts';
 import {
   addDistrict, districtFromHeadline, DistrictEditError, headlineIds, mergeDistrictList, moveDistrict, removeDistrict, renameDistrict, restoreDistrict,
-  splitIntoDistricts, toOnePlace, type DistrictHeadline, type RemovedDistrict,
+  scaleCityTotals, splitIntoDistricts, toOnePlace, type DistrictHeadline, type RemovedDistrict,
 } from '../../engine/districts/edit.ts';
 import type { ScenarioState } from './app-state.svelte.ts';
 
@@ -145,6 +145,14 @@ export class DistrictsState {
       this.removed = null;
     }
     return ok;
+  }
+
+  /** City totals stated for another population than the districts hold (null when they fit). */
+  readonly unfitted = $derived.by(() => unfittedCityTotals(this.sim.scenario, PARAMETERS));
+
+  /** Scales the city's totals to the districts' population (each marked as an assumption). */
+  scaleCityTotals(): boolean {
+    return this.#edit((s) => scaleCityTotals(s, PARAMETERS));
   }
 
   /** Merges a district list read from a file. */

@@ -35,7 +35,7 @@ describe('a one-place scenario becomes a city of districts', () => {
     expect(d.provenance?.base_pop_total).toEqual(one.provenance?.base_pop_total);
     expect(d.bedProjects).toEqual(one.bedProjects);
     expect(city.bedProjects).toEqual([]);
-    expect('base_pop_total' in city.parameters).toBe(false);
+    expect(city.parameters.base_pop_total).toBe(one.parameters.base_pop_total);
     expectSameProjection(one, city);
     expect(one.districts).toBeUndefined();
   });
@@ -141,9 +141,11 @@ describe('merging a district list', () => {
     expect(out.districts![0].bedProjects).toEqual(one.bedProjects);
     expect(out.bedProjects).toEqual([]);
     expect(m.notes.map((n) => n.en)).toEqual([
-      'The scenario was one place: the city’s population is now the sum of the listed districts; its own base population is no longer used',
+      'The scenario was one place: the city’s population is now the sum of the listed districts; the city-level totals (beds, social workers, budgets) stay as they were, shared out by each district’s share of the population',
       `The ${one.bedProjects.length} named bed project(s) went to "海游街道": check which district each belongs to`,
     ]);
     expect(p.run(out).series.pop_total[0]).toBeCloseTo(210_000, 0);
+    // The county's totals were for its own population: the warning says so.
+    expect(p.run(out).warnings[0].message.en).toMatch(/^districts: the city-level totals .* are stated for \d+ persons/);
   });
 });
