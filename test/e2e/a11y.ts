@@ -22,3 +22,14 @@ export function unnamedControls(page: Page): Promise<string[]> {
       .map((el) => el.outerHTML.slice(0, 160));
   });
 }
+
+/** Opens every tab in turn and lists its unnamed controls, each prefixed with the tab's name. */
+export async function unnamedControlsInEveryView(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const tab of await page.getByRole('tab').all()) {
+    await tab.click();
+    await page.waitForTimeout(150);
+    for (const p of await unnamedControls(page)) problems.push(`${await tab.innerText()}: ${p}`);
+  }
+  return [...new Set(problems)];
+}
