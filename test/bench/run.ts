@@ -12,8 +12,15 @@ import { parseScenario } from '../../src/engine/scenario/migrate.ts';
 import { launchChromium, measureDrag, measureSliderLatency, openApp, percentile, throttleCpu } from '../e2e/browser.ts';
 import { median, timeRuns } from './timing.ts';
 import { benchMonteCarloBrowser } from './monte-carlo-browser.bench.ts';
+import { encodeScenarioToFragment } from '../../src/io/share-link.ts';
+import { split } from '../engine/districts/helpers.ts';
 
 const print = (name: string, value: number, digits = 3) => console.log(`${name}: ${value.toFixed(digits)}`);
+
+/** Tai'an split into ten districts of different sizes and ages (the speed goal of issue 19). */
+function tenDistricts() {
+  return split('taian-14th', Array.from({ length: 10 }, (_, i) => ({ name: `区县${i + 1}`, share: (i + 1) / 55, old: 0.8 + 0.05 * i })));
+}
 
 function scenario() {
   const parsed = parseScenario(defaultScenario());
@@ -27,6 +34,8 @@ async function benchEngine() {
   const runs = timeRuns(() => projector.run(s), 300, 2000);
   print('projection_full_median_ms', median(runs));
   print('projection_years', s.endYear - s.baseYear, 0);
+  const ten = tenDistricts();
+  print('projection_10_districts_median_ms', median(timeRuns(() => projector.run(ten), 50, 2000)));
   const optional = [
     ['./population.bench.ts', 'benchPopulation'],
     ['./goal-seek.bench.ts', 'benchGoalSeek'],
@@ -76,6 +85,14 @@ async function benchBrowser() {
     print('drag_redraws_throttled4x', med(drags.map((d) => d.redraws)), 0);
     await unthrottle();
     for (const r of await benchMonteCarloBrowser(browser, server.resolvedUrls!.local[0])) print(r.name, r.value, 1);
+    await page.close();
+
+    // Ten districts, opened from a share link: each move projects ten districts and rolls them up in the worker.
+    const city = await openApp(browser, `${server.resolvedUrls!.local[0]}?lang=zh${encodeScenarioToFragment(tenDistricts())}`, errors);
+    await measureSliderLatency(city, 'tfr_end', 10);
+    const latCity = await measureSliderLatency(city, 'tfr_end', 100);
+    print('slider_update_p95_10_districts_ms', percentile(latCity, 95), 1);
+    print('slider_update_median_10_districts_ms', percentile(latCity, 50), 1);
   } finally {
     await browser.close();
     await server.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { engineApi, transferablesOf } from '../../src/worker/engine-api.ts';
 import { defaultProjector } from '../../src/engine/default-model.ts';
 import { defaultScenario } from '../../models/presets/index.ts';
+import { split, TAIAN_THREE } from '../engine/districts/helpers.ts';
 
 describe('the engine API the worker exposes', () => {
   it('gives the same projection as the engine run in-process', () => {
@@ -13,13 +14,20 @@ describe('the engine API the worker exposes', () => {
     for (const id of ['pop_60plus', 'beds_total', 'assistance_total', 'sw_stock']) expect([...out.result.series[id]]).toEqual([...direct.series[id]]);
   });
 
-  it('lists every typed-array buffer of a result for transfer, once', () => {
-    const out = engineApi.run(defaultScenario());
+  it('moves a result in one buffer: every array, its districts’ included, a view on it with its values unchanged', () => {
+    const s = split('taian-14th', TAIAN_THREE);
+    const out = engineApi.run(s);
     if (!out.ok) throw new Error(out.error);
+    const before = structuredClone(out.result);
     const buffers = transferablesOf(out.result);
-    expect(new Set(buffers).size).toBe(buffers.length);
-    // the kernel's series and pyramids share one buffer; each equation has its own
-    for (const arr of [...Object.values(out.result.series), out.result.pyramidMale, out.result.pyramidFemale]) expect(buffers).toContain(arr.buffer);
+    expect(buffers).toHaveLength(1);
+    const all = [out.result, ...out.result.districts!.map((d) => d.result)];
+    expect(all).toHaveLength(4);
+    for (const r of all) for (const a of [...Object.values(r.series), r.pyramidMale, r.pyramidFemale]) expect(a.buffer).toBe(buffers[0]);
+    expect(out.result).toEqual(before);
+    const moved = structuredClone(out.result, { transfer: buffers });
+    expect(moved.districts![2].result.series.beds_total).toEqual(before.districts![2].result.series.beds_total);
+    expect(out.result.series.pop_total.length).toBe(0);
   });
 
   it('answers a bad scenario with the message, not an exception', () => {
