@@ -21,6 +21,8 @@ export interface CliRequest {
   basePopulation?: string;
   /** A local-data workbook (.xlsx or .csv) whose figures apply to the scenario. */
   localData?: string;
+  /** A district list (CSV or .xlsx) merged into the scenario: the city becomes (or gains) these districts. */
+  districts?: string;
 }
 
 /** A usage error: one line, no stack trace. */
@@ -28,7 +30,7 @@ export class UsageError extends Error {}
 
 /** The usage line printed with `--help` and after a usage error. */
 export const USAGE =
-  'usage: npm run --silent project -- [FILE | --preset ID] [--local-data FILE.xlsx|FILE.csv] [--base-population FILE.csv] [--set [DISTRICT:]id=value ...] [--set DRIVER_path=year:value,...] [--district NAME] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
+  'usage: npm run --silent project -- [FILE | --preset ID] [--districts LIST.csv|LIST.xlsx] [--local-data FILE.xlsx|FILE.csv] [--base-population FILE.csv] [--set [DISTRICT:]id=value ...] [--set DRIVER_path=year:value,...] [--district NAME] [--format json|csv] [--draws N [--seed S]] [--tornado OUTPUT@YEAR|target:ID [--tornado-range]] [--list-parameters] [--dump-scenario]';
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[]): CliRequest {
@@ -59,6 +61,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     } else if (a === '--tornado-range') req.tornadoRange = true;
     else if (a === '--base-population') req.basePopulation = value('--base-population');
     else if (a.startsWith('--base-population=')) req.basePopulation = a.slice(18);
+    else if (a === '--districts') req.districts = value('--districts');
+    else if (a.startsWith('--districts=')) req.districts = a.slice(12);
     else if (a === '--local-data') req.localData = value('--local-data');
     else if (a.startsWith('--local-data=')) req.localData = a.slice(13);
     else if (a === '--list-parameters') req.listParameters = true;

@@ -38,3 +38,32 @@ describe('CLI: districts', () => {
     expect(runCli(['--preset', 'sanmen-14th', '--set', 'x:tfr_end=1.5'], read).stderr).toBe('error: --set x:tfr_end: no district "x" in the scenario (it has no districts)');
   });
 });
+
+describe('CLI: --districts LIST', () => {
+  const list = ['区县,常住人口,60岁及以上人口占比(%)', '泰山区,801200,18.5', '新泰市,1315000,21.3', '东平县,720000,25.1'].join('\n');
+  const bytesOf = (files: Record<string, string>) => (p: string) => {
+    if (!(p in files)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+    return new TextEncoder().encode(files[p]);
+  };
+  const run = (args: string[], files: Record<string, string>) => runCli(args, (p) => files[p] ?? '', bytesOf(files));
+
+  it('turns the scenario into the listed districts, each with its own figures', () => {
+    const out = run(['--preset', 'taian-14th', '--districts', 'list.csv'], { 'list.csv': list });
+    expect(out.stderr).toBe('');
+    const j = JSON.parse(out.stdout);
+    expect(Object.keys(j.districts)).toEqual(['泰山区', '新泰市', '东平县']);
+    expect(j.districts['东平县'].series.pop_total[0]).toBeCloseTo(720000, 0);
+    expect(j.series.pop_total[0]).toBeCloseTo(801200 + 1315000 + 720000, 0);
+    // Tai'an's totals were stated for 5.47 million people: the warning says so.
+    expect(j.warnings[0]).toMatch(/^districts: the city-level totals .* are stated for 5472217 persons/);
+    const dumped = JSON.parse(run(['--preset', 'taian-14th', '--districts', 'list.csv', '--dump-scenario'], { 'list.csv': list }).stdout);
+    expect(dumped.districts[1].provenance.base_pop_total).toEqual({ kind: 'planner', ref: 'list.csv', note: 'line 3' });
+  });
+
+  it('refuses a bad list naming the file, line and column, and a census table for a city of districts', () => {
+    const bad = run(['--preset', 'taian-14th', '--districts', 'bad.csv'], { 'bad.csv': list.replace('21.3', 'x') });
+    expect([bad.code, bad.stderr]).toEqual([2, 'error: --districts bad.csv: line 3, column "60岁及以上人口占比(%)" (C): "x" is not a number']);
+    const census = run(['city.json', '--base-population', 'c.csv'], { 'city.json': file, 'c.csv': 'age,total\n0-99,100\n100+,1\n' });
+    expect(census.stderr).toMatch(/^error: --base-population c\.csv: the scenario has districts, and each district states its own base population/);
+  });
+});

@@ -207,3 +207,47 @@ describe('importing a filled-in workbook', () => {
     expect(zip.issues[0].message.en).toMatch(/cannot read the .xlsx file/);
   });
 });
+
+describe('the workbook of a city of districts', () => {
+  it('lists the districts’ summed population, reads back unchanged, and refuses a changed population row', async () => {
+    const { split, TAIAN_THREE } = await import('../engine/districts/helpers.ts');
+    const s = split('taian-14th', TAIAN_THREE);
+    const rows = localDataRows(modules, s).filter((r) => r.kind === 'population');
+    const total = rows.reduce((a, r) => a + r.value, 0);
+    const held = s.districts!.reduce((a, d) => a + d.parameters.base_pop_total, 0);
+    expect(Math.abs(total - held)).toBeLessThanOrEqual(rows.length);
+    const { plan, after } = roundTrip(s, 'xlsx');
+    expect(plan.issues).toEqual([]);
+    expect(after).toEqual(s);
+    const file = exportLocalData(modules, s, 'xlsx', TODAY);
+    const id = populationRowId(POPULATION_GROUPS[3], 'male');
+    const edited = editXlsx(file.data as Uint8Array, [{ id, col: 'H', value: 12345 }]);
+    const refused = planLocalDataFile('city.xlsx', edited, s, modules, TODAY);
+    expect(refused.issues).toHaveLength(1);
+    expect(refused.issues[0]).toMatchObject({ row: rowOf(edited, id), column: 'H', id });
+    expect(refused.issues[0].message.en).toMatch(/^the city's population is the sum of its districts/);
+  });
+});
+
+describe('the workbook of one district', () => {
+  it('planned against the district as a place, applies its figures as the district’s own values and base population', async () => {
+    const { split, TAIAN_THREE } = await import('../engine/districts/helpers.ts');
+    const { districtScenario, populationShares } = await import('../../src/engine/districts/district-scenario.ts');
+    const p = defaultProjector();
+    const s = split('taian-14th', TAIAN_THREE);
+    const place = districtScenario(s, 2, p.parameters, populationShares(s.districts!, new Map(p.parameters.map((x) => [x.id, x]))));
+    const file = exportLocalData(modules, place, 'xlsx', TODAY);
+    const id = populationRowId(POPULATION_GROUPS[14], 'female');
+    const edited = editXlsx(file.data as Uint8Array, [{ id: 'urban_share_base', col: 'H', value: 41 }, { id, col: 'H', value: 23456 }]);
+    const plan = planLocalDataFile('dongping.xlsx', edited, place, modules, TODAY);
+    expect(plan.issues).toEqual([]);
+    const after = applyLocalDataImport(s, plan, { district: 2 });
+    expect(parseScenario(after).ok).toBe(true);
+    expect(after.districts![2].parameters.urban_share_base).toBe(0.41);
+    expect(after.districts![2].provenance?.urban_share_base).toEqual({ kind: 'planner', ref: TODAY });
+    expect(after.districts![2].basePopulation.kind).toBe('table');
+    expect(after.parameters).toEqual(s.parameters);
+    expect(after.districts![0]).toEqual(s.districts![0]);
+    expect(after.basePopulation).toEqual(s.basePopulation);
+  });
+});

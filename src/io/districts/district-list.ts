@@ -271,30 +271,38 @@ function readList(rows: readonly (readonly (SheetCell | undefined)[])[], defs: R
 }
 
 /** True for the bytes of a zip archive (an .xlsx file is one). */
-function isZip(bytes: Uint8Array): boolean {
+function isZipBytes(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 /** The name of the district sheet in a workbook the app writes (and the one it reads first). */
 export const DISTRICT_SHEET = '区县 Districts';
 
+/** The .xlsx reader the district list uses (src/io/local-data/xlsx.ts), passed in so that SheetJS loads only when needed. */
+export type XlsxModule = Pick<typeof import('../local-data/xlsx.ts'), 'xlsxToGrid' | 'XlsxReadError'>;
+
 /**
- * Reads a district list file: CSV (UTF-8 or GBK) or .xlsx — the sheet named like DISTRICT_SHEET
- * (区县, districts) if the workbook has one, else its first sheet. SheetJS is loaded only for an .xlsx.
+ * Reads the bytes of a district list: CSV (UTF-8 or GBK) or .xlsx — the sheet named like
+ * DISTRICT_SHEET (区县, districts) if the workbook has one, else its first sheet.
  */
-export async function readDistrictListFile(bytes: Uint8Array, fileName: string, parameters: readonly ParameterDef[]): Promise<DistrictListResult> {
+export function parseDistrictBytes(bytes: Uint8Array, fileName: string, parameters: readonly ParameterDef[], xlsx: XlsxModule | null): DistrictListResult {
   const fail = (zh: string, en: string): DistrictListResult => ({ ok: false, error: { line: 1, column: '', message: `${fileName}:${zh} / ${fileName}: ${en}`, text: { zh: `${fileName}:${zh}`, en: `${fileName}: ${en}` } } });
-  if (isZip(bytes)) {
-    const { xlsxToGrid, XlsxReadError } = await import('../local-data/xlsx.ts');
+  if (isZipBytes(bytes)) {
+    if (!xlsx) return fail('无法读取 .xlsx 文件', 'cannot read the .xlsx file');
     try {
-      return parseDistrictRows(xlsxToGrid(bytes, (names) => names.find((n) => n === DISTRICT_SHEET) ?? names.find((n) => /区县|district/i.test(n))), parameters, fileName);
+      return parseDistrictRows(xlsx.xlsxToGrid(bytes, (names) => names.find((n) => n === DISTRICT_SHEET) ?? names.find((n) => /区县|district/i.test(n))), parameters, fileName);
     } catch (e) {
-      if (e instanceof XlsxReadError) return fail(`无法读取 .xlsx 文件:${e.message}`, `cannot read the .xlsx file: ${e.message}`);
+      if (e instanceof xlsx.XlsxReadError) return fail(`无法读取 .xlsx 文件:${e.message}`, `cannot read the .xlsx file: ${e.message}`);
       throw e;
     }
   }
   if (bytes.length > MAX_FILE_CHARS) return fail('文件过大', `the file is too large (${bytes.length} bytes)`);
   return parseDistrictCsv(decodeText(bytes), parameters, fileName);
+}
+
+/** Reads a district list file (see parseDistrictBytes), loading SheetJS only for an .xlsx. */
+export async function readDistrictListFile(bytes: Uint8Array, fileName: string, parameters: readonly ParameterDef[]): Promise<DistrictListResult> {
+  return parseDistrictBytes(bytes, fileName, parameters, isZipBytes(bytes) ? await import('../local-data/xlsx.ts') : null);
 }
 
 /** The header the app writes (read back by the same rules). */

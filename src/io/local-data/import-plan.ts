@@ -150,6 +150,13 @@ export function planLocalDataImport(read: GridRead, scenario: Scenario, modules:
         result.unchanged++;
         continue;
       }
+      if (scenario.districts?.length) {
+        refuse(line, valueCol, {
+          zh: '全市人口为各区县之和,不能在此修改:请在“区县”视图导入区县清单,或选择某一区县后导入该区县的分年龄人口',
+          en: "the city's population is the sum of its districts and cannot be changed here: import a district list in the Districts view, or choose a district and import its own age table",
+        }, line.id);
+        continue;
+      }
       popChanges.set(row.id, { line, row, persons: stored.value });
       result.changes.push(change(line, row, stored.value, true));
       continue;
@@ -244,21 +251,26 @@ export class LocalDataRefusedError extends Error {}
 /**
  * The scenario with the import applied (a new object; `scenario` is not touched). Refuses a
  * plan with issues unless `validOnly` is set, in which case only the valid rows are applied.
+ * `district` (an index) applies a workbook planned against that district of a city (its figures
+ * become the district's own values and base population); the base year is the city's.
  */
-export function applyLocalDataImport(scenario: Scenario, plan: LocalDataImport, options: { validOnly?: boolean } = {}): Scenario {
+export function applyLocalDataImport(scenario: Scenario, plan: LocalDataImport, options: { validOnly?: boolean; district?: number } = {}): Scenario {
   if (plan.issues.length > 0 && !options.validOnly) {
     throw new LocalDataRefusedError(`${plan.fileName}: ${plan.issues.length} row(s) refused; nothing applied`);
   }
   // A scenario is plain JSON; a JSON round trip copies it also in Chromium 86 (no structuredClone).
   const s = JSON.parse(JSON.stringify(scenario)) as Scenario;
   const { patch } = plan;
-  s.parameters = { ...s.parameters, ...patch.parameters };
-  if (Object.keys(patch.provenance).length > 0) s.provenance = { ...(s.provenance ?? {}), ...patch.provenance };
+  const d = options.district === undefined ? undefined : s.districts?.[options.district];
+  if (options.district !== undefined && !d) throw new LocalDataRefusedError(`${plan.fileName}: there is no district ${options.district + 1}`);
+  const target = d ?? s;
+  target.parameters = { ...target.parameters, ...patch.parameters };
+  if (Object.keys(patch.provenance).length > 0) target.provenance = { ...(target.provenance ?? {}), ...patch.provenance };
   if (patch.baseYear !== undefined) {
     const horizon = s.endYear - s.baseYear;
     s.baseYear = patch.baseYear;
     if (!(s.endYear >= s.baseYear + 1 && s.endYear <= s.baseYear + MAX_HORIZON)) s.endYear = s.baseYear + horizon;
   }
-  if (patch.population) s.basePopulation = { kind: 'table', ...patch.population };
+  if (patch.population) target.basePopulation = { kind: 'table', ...patch.population };
   return s;
 }

@@ -99,9 +99,12 @@ export function parameterIndex(modules: readonly ModelModule[]): Map<string, { d
 const POPULATION_SECTION: Text = { zh: '人口 · 基期人口(分年龄、性别)', en: 'Population · Base population by age and sex' };
 const PERSONS: PlanUnit = { unit: { zh: '人', en: 'persons' }, scale: 1, dimension: 'count' };
 
-/** The current base-year population summed over a group, by sex (whole persons as the sheet shows them). */
+/**
+ * The current base-year population summed over a group, by sex (whole persons as the sheet shows
+ * them); for a city of districts, the sum of the districts' own base populations.
+ */
 export function populationGroupTotals(scenario: Scenario): Map<string, number> {
-  const { male, female } = basePyramid(scenario.basePopulation, scenario.parameters);
+  const { male, female } = scenario.districts?.length ? summedPyramid(scenario.districts) : basePyramid(scenario.basePopulation, scenario.parameters);
   const out = new Map<string, number>();
   for (const g of POPULATION_GROUPS) {
     for (const sex of ['male', 'female'] as const) {
@@ -110,6 +113,15 @@ export function populationGroupTotals(scenario: Scenario): Map<string, number> {
     }
   }
   return out;
+}
+
+/** The districts' base populations added up, by single year of age and sex. */
+function summedPyramid(districts: NonNullable<Scenario['districts']>): { male: Float64Array; female: Float64Array } {
+  const parts = districts.map((d) => basePyramid(d.basePopulation, d.parameters));
+  const male = new Float64Array(parts[0].male.length);
+  const female = new Float64Array(parts[0].female.length);
+  for (const p of parts) for (let a = 0; a < male.length; a++) (male[a] += p.male[a] as number), (female[a] += p.female[a] as number);
+  return { male, female };
 }
 
 /** The rows of the workbook for a scenario (see the module comment). */
@@ -152,8 +164,9 @@ export function localDataRows(modules: readonly ModelModule[], scenario: Scenari
   }
   const totals = populationGroupTotals(scenario);
   const base = scenario.basePopulation;
-  const popSource: Text =
-    base.kind === 'table'
+  const popSource: Text = scenario.districts?.length
+    ? { zh: `${scenario.districts.length} 个区县基期人口之和(各区县自有,此处只读)`, en: `the sum of the ${scenario.districts.length} districts' base populations (each district's own; read only here)` }
+    : base.kind === 'table'
       ? { zh: `导入的人口表${base.source ? `: ${base.source}` : ''}`, en: `imported table${base.source ? `: ${base.source}` : ''}` }
       : { zh: '普查: 2020年全国年龄性别结构按基期总人口和老年人口占比缩放', en: 'census: the 2020 national age-sex pattern scaled to the headline figures' };
   for (const span of POPULATION_GROUPS) {

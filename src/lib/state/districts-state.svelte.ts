@@ -9,7 +9,7 @@ import { modules } from '../../../models/index.ts';
 import type { ParameterDef, Source, Text } from '../../../models/types.ts';
 import type { BasePopulation, BedProject, Scenario } from '../../engine/types.ts';
 import type { District } from '../../../models/scenario.ts';
-import { districtValue, populationShares, unfittedCityTotals, type ValueOrigin } from '../../engine/districts/district-scenario.ts';
+import { districtScenario, districtValue, populationShares, unfittedCityTotals, type ValueOrigin } from '../../engine/districts/district-scenario.ts';
 import {
   addDistrict, districtFromHeadline, DistrictEditError, headlineIds, mergeDistrictList, moveDistrict, removeDistrict, renameDistrict, restoreDistrict,
   scaleCityTotals, splitIntoDistricts, toOnePlace, type DistrictHeadline, type RemovedDistrict,
@@ -182,6 +182,19 @@ export class DistrictsState {
     const source: Source =
       origin === 'own' ? ((d.provenance?.[def.id] as Source | undefined) ?? { kind: 'planner', ref: '' }) : ((s.provenance?.[def.id] as Source | undefined) ?? def.source);
     return { value, origin, source, share: this.shares[i] ?? 0 };
+  }
+
+  /**
+   * The selected district as a place of its own (its values, own or taken from the city, with
+   * where each comes from), for the local-data workbook; null at the city level.
+   */
+  placeScenario(): Scenario | null {
+    const i = this.index;
+    if (i < 0) return null;
+    const s = $state.snapshot(this.sim.scenario) as Scenario;
+    const place = districtScenario(s, i, PARAMETERS, this.shares);
+    place.provenance = { ...(s.provenance ?? {}), ...(s.districts![i].provenance ?? {}) };
+    return place;
   }
 
   /** Districts with a value of their own for a parameter. */
