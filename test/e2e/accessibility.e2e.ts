@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openApp } from './browser.ts';
-import { unnamedControlsInEveryView } from './a11y.ts';
+import { unnamedControls, unnamedControlsInEveryView } from './a11y.ts';
 
 let browser: Browser;
 beforeAll(async () => {
