@@ -162,6 +162,18 @@ for (const lang of ['zh', 'en'] as const) {
 
       // Every control in every view has an accessible name, with the districts in place.
       expect(await unnamedControlsInEveryView(page)).toEqual([]);
+
+      // With Monte Carlo bands on, the district's own target shows its probability in its row.
+      if (lang === 'en') {
+        await page.getByRole('tab', { name: 'Uncertainty', exact: true }).click();
+        await page.getByRole('spinbutton', { name: 'Draws' }).fill('100');
+        await page.getByRole('spinbutton', { name: 'Draws' }).press('Enter');
+        await page.getByRole('checkbox', { name: /Show uncertainty/ }).check();
+        await eventually(async () => expect(await page.getByTestId('mc-progress').getAttribute('data-status')).toBe('done'), 60_000);
+        await page.getByRole('tab', { name: t.tab, exact: true }).click();
+        await eventually(async () => expect(await target(c).getByTestId('target-probability').innerText()).toMatch(/^P\(met\) \d{1,3}%$/));
+        expect(await target(a).getByTestId('target-probability').count()).toBe(0);
+      }
       expect(errors).toEqual([]);
       await page.close();
     });
