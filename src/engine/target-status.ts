@@ -53,3 +53,27 @@ export function targetNumbers(def: Pick<TargetDef, 'unit'>, verdict: TargetVerdi
     margin: formatMargin(verdict?.margin, format, lang, { unit }),
   };
 }
+
+/** What the Monte Carlo draws say of one target (the engine's `TargetProbability`, structurally). */
+export interface TargetChanceInput {
+  probability: number | null;
+  evaluated: number;
+  marginP10: number | null;
+  marginP90: number | null;
+}
+
+/**
+ * A target's chance as the table, the report and the CSV show it: the share of draws in which
+ * it is met ("83%"; "—" when no draw could judge it) and the P10–P90 of its margin in the
+ * target's unit ("−1.2 … +3.4 个百分点").
+ */
+export function targetChance(def: Pick<TargetDef, 'unit'>, chance: TargetChanceInput | undefined, format: ValueFormat, lang: Lang): { probability: string; marginRange: string } {
+  if (!chance || chance.probability === null || chance.evaluated === 0) return { probability: '—', marginRange: '—' };
+  const unit = def.unit || undefined;
+  const pct = Math.round(chance.probability * 100);
+  // A share that rounds to 0 % or 100 % but is not exactly so says "<1%" / ">99%".
+  const probability = pct === 0 && chance.probability > 0 ? '<1%' : pct === 100 && chance.probability < 1 ? '>99%' : `${pct}%`;
+  const lo = formatMargin(chance.marginP10, format, lang, { unit });
+  const hi = formatMargin(chance.marginP90, format, lang, { unit });
+  return { probability, marginRange: `${lo} … ${hi}` };
+}

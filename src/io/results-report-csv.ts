@@ -18,6 +18,7 @@ import { targetStatus, targetValueFormat } from '../engine/target-status.ts';
 import type { ProjectionResult, Scenario } from '../engine/types.ts';
 import { resolveUnit, unitText, type Lang, type ValueFormat } from '../engine/units.ts';
 import type { VariableInfo } from '../engine/variables.ts';
+import type { MonteCarloSummary } from '../engine/uncertainty/monte-carlo.ts';
 import { CSV_FORMULA_START, csvNumber } from './results-csv.ts';
 import { fmtPlain } from '../engine/parameters.ts';
 
@@ -30,6 +31,8 @@ export interface ResultsReportInput {
   parameters: readonly ParameterDef[];
   /** ISO time of the export (default: now). */
   exportedAt?: string;
+  /** The Monte Carlo run of the same inputs, when bands are on: its bands and target probabilities are written too. */
+  monteCarlo?: MonteCarloSummary | null;
 }
 
 type Cell = string | number | null;
@@ -64,6 +67,15 @@ const WORDS = {
   noWarnings: { zh: '(无)', en: '(none)' },
   warningYears: { zh: '年份', en: 'Years' },
   lookAt: { zh: '相关参数', en: 'Parameters to look at' },
+  monteCarlo: { zh: '不确定性(蒙特卡洛)', en: 'Uncertainty (Monte Carlo)' },
+  draws: { zh: '抽样次数', en: 'Draws' },
+  seed: { zh: '随机种子', en: 'Seed' },
+  percentile: { zh: '分位数', en: 'Percentile' },
+  probability: { zh: '达成概率', en: 'P(met)' },
+  marginP10: { zh: '余量P10', en: 'Margin P10' },
+  marginP50: { zh: '余量P50', en: 'Margin P50' },
+  marginP90: { zh: '余量P90', en: 'Margin P90' },
+  evaluated: { zh: '可评判的抽样数', en: 'Draws judged' },
   message: { zh: '提示', en: 'Warning' },
   target: { zh: '目标', en: 'Target' },
   expression: { zh: '表达式', en: 'Expression' },
@@ -160,6 +172,28 @@ export function resultsReportCsv(input: ResultsReportInput): string {
       v?.firstYearMet ?? (v && !v.error ? w('notBy') : ''),
       targetSource(t, lang) ?? '',
     ]);
+  }
+  const mc = input.monteCarlo;
+  if (mc && mc.completed > 0) {
+    blank();
+    rows.push([w('monteCarlo')]);
+    rows.push([w('draws'), mc.completed]);
+    rows.push([w('seed'), mc.seed]);
+    rows.push([w('id'), w('indicator'), w('percentile'), ...mc.years]);
+    for (const [id, band] of Object.entries(mc.bands)) {
+      const v = byId.get(id);
+      for (const q of ['p10', 'p25', 'p50', 'p75', 'p90'] as const) {
+        rows.push([id, v ? v.label[lang] : id, q.toUpperCase(), ...Array.from(band[q], (x) => csvNumber(x))]);
+      }
+    }
+    if (mc.targets.length) {
+      blank();
+      rows.push([w('id'), w('target'), w('probability'), w('marginP10'), w('marginP50'), w('marginP90'), w('evaluated')]);
+      for (const tp of mc.targets) {
+        const t = scenario.targets.find((x) => x.id === tp.id);
+        rows.push([tp.id, t ? targetLabel(t, lang, scenario.preset) : tp.id, csvNumber(tp.probability ?? NaN), csvNumber(tp.marginP10 ?? NaN), csvNumber(tp.marginP50 ?? NaN), csvNumber(tp.marginP90 ?? NaN), tp.evaluated]);
+      }
+    }
   }
   return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: CSV_FORMULA_START })}`;
 }

@@ -73,3 +73,40 @@ describe('uncertainty in Chromium', () => {
     await page.close();
   });
 });
+
+describe('bands where the planner reads the numbers', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`draws bands on the charts, probabilities in the targets table, the band in explain, and marks the uncertain inputs (${lang})`, async () => {
+      const zh = lang === 'zh';
+      const page = await openUncertainty(lang);
+      // The panel shows which inputs are uncertain (the default ranges of the demographic drivers).
+      expect(await page.locator('[data-param-id="tfr_end"] [data-testid="uncertain-badge"]').count()).toBe(1);
+      expect(await page.locator('[data-param-id="beds_new_per_year"] [data-testid="uncertain-badge"]').count()).toBe(0);
+      await page.getByRole('spinbutton', { name: zh ? '抽样次数' : 'Draws' }).fill('300');
+      await page.getByRole('spinbutton', { name: zh ? '抽样次数' : 'Draws' }).press('Enter');
+      await page.getByRole('checkbox', { name: zh ? /显示不确定性区间/ : /Show uncertainty/ }).check();
+      await eventually(async () => expect((await progress(page)).status).toBe('done'), 60_000);
+
+      // Every time-series chart of a results view draws the bands of its series, said in words.
+      await page.getByRole('tab', { name: zh ? '养老床位' : 'Elder-care beds' }).click();
+      // A chart asking for new series restarts the draws; its note says when they are all in.
+      await eventually(async () => expect(await page.getByTestId('band-note').first().innerText()).toMatch(zh ? /P10–P90.*300 次抽样。/ : /P10–P90.*300 draws\./), 90_000);
+      const chartLabel = await page.locator('.canvas-box').first().getAttribute('aria-label');
+      expect(chartLabel).toMatch(/P10–P90 \(\d{4}\)/);
+
+      // The targets table: the probability of each target and the P10–P90 of its margin.
+      await page.getByRole('tab', { name: zh ? '目标' : 'Targets' }).click();
+      await eventually(async () => expect(await page.getByTestId('probability-header').innerText()).toMatch(zh ? /达成概率/ : /P\(met\)/));
+      const cells = await page.getByTestId('target-probability').allInnerTexts();
+      expect(cells.length).toBeGreaterThan(3);
+      for (const c of cells) expect(c).toMatch(/^(\d{1,3}%|<1%|>99%|—)/);
+      expect((await page.getByTestId('target-margin-range').first().innerText())).toMatch(/P10–P90: .+ … .+/);
+
+      // Explain shows the band of the value (the key results table is banded).
+      await page.locator('[data-testid="results-table"] tr[data-var="beds_total"] td button').last().click();
+      await eventually(async () => expect(await page.getByTestId('explain-band').innerText()).toMatch(/P10–P90 .+ … .+/));
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
+});

@@ -72,8 +72,30 @@ function datasets(model: ChartModel): Dataset[] {
     pointRadius: 0,
     fill: false,
   }));
-  return [...main, ...refs] as Dataset[];
+  return [...main, ...refs, ...bandDatasets(model)] as Dataset[];
 }
+
+/** Marks the datasets of a band (left out of the legend, the tooltip and "explain"). */
+const BAND = '\u0000band';
+
+/**
+ * Each band as five datasets after the series and reference lines: P10, then P90 filled down to
+ * it (light), P25, then P75 filled down to it (darker), and the median as a thin dotted line.
+ */
+function bandDatasets(model: ChartModel): Dataset[] {
+  const out: Dataset[] = [];
+  for (const b of model.bands ?? []) {
+    const edge = { type: 'line' as const, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, spanGaps: false, borderColor: 'transparent' };
+    out.push({ ...edge, label: `${BAND}p10`, data: b.p10, fill: false, backgroundColor: 'transparent' } as Dataset);
+    out.push({ ...edge, label: `${BAND}p90`, data: b.p90, fill: '-1', backgroundColor: `${b.color}22` } as Dataset);
+    out.push({ ...edge, label: `${BAND}p25`, data: b.p25, fill: false, backgroundColor: 'transparent' } as Dataset);
+    out.push({ ...edge, label: `${BAND}p75`, data: b.p75, fill: '-1', backgroundColor: `${b.color}40` } as Dataset);
+    out.push({ ...edge, label: `${BAND}p50`, data: b.p50, fill: false, borderWidth: 1, borderColor: b.color, borderDash: [1, 3], backgroundColor: b.color } as Dataset);
+  }
+  return out;
+}
+
+const isBand = (label: unknown) => typeof label === 'string' && label.startsWith(BAND);
 
 /** What makes two models draw the same datasets (everything but the numbers). */
 function shape(model: ChartModel): string {
@@ -81,12 +103,13 @@ function shape(model: ChartModel): string {
     model.stacked,
     model.series.map((s) => [s.id, s.label, s.color, s.dashed, s.kind, s.stack]),
     model.referenceLines.map((r) => [r.label, r.color]),
+    (model.bands ?? []).map((b) => [b.series, b.color]),
   ]);
 }
 
 /** Legend swatches as the series are drawn: a (dashed) line for a line, a box for a bar. */
 function legendItems(chart: Chart): LegendItem[] {
-  const items = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+  const items = Chart.defaults.plugins.legend.labels.generateLabels(chart).filter((item) => !isBand(item.text));
   return items.map((item) => {
     const ds = chart.data.datasets[item.datasetIndex ?? 0] as Dataset | undefined;
     const bar = ds?.type === 'bar';
@@ -146,7 +169,7 @@ export function createTimeSeriesChart(
       },
       plugins: {
         legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 26, boxHeight: 8, generateLabels: legendItems, font: font(style) } },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatValue(Number(item.parsed.y))}` }, bodyFont: font(style), titleFont: font(style) },
+        tooltip: { filter: (item) => !isBand(item.dataset.label), callbacks: { label: (item) => `${item.dataset.label}: ${formatValue(Number(item.parsed.y))}` }, bodyFont: font(style), titleFont: font(style) },
       },
     },
     plugins: [background],
@@ -173,6 +196,15 @@ export function createTimeSeriesChart(
         const ds = chart.data.datasets;
         next.series.forEach((s, i) => (ds[i].data = s.data));
         next.referenceLines.forEach((r, i) => (ds[next.series.length + i].data = next.labels.map(() => r.value)));
+        const firstBand = next.series.length + next.referenceLines.length;
+        (next.bands ?? []).forEach((b, i) => {
+          const k = firstBand + i * 5;
+          ds[k].data = b.p10;
+          ds[k + 1].data = b.p90;
+          ds[k + 2].data = b.p25;
+          ds[k + 3].data = b.p75;
+          ds[k + 4].data = b.p50;
+        });
       } else {
         chart.data.datasets = datasets(next);
       }

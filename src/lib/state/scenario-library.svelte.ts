@@ -20,6 +20,7 @@ import { acceptScenario, checkAgainstModel } from '../../engine/scenario/model-c
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { backupToText, parseBackup } from '../../io/backup.ts';
 import { resultsReportCsv } from '../../io/results-report-csv.ts';
+import { uncertainty } from './uncertainty-state.svelte.ts';
 import { decodeText } from '../../io/text-decode.ts';
 import { decodeUtf8, MAX_FILE_BYTES } from '../../io/text-file.ts';
 import { scenarioName } from '../../engine/labels.ts';
@@ -839,7 +840,7 @@ export class ScenarioLibrary {
       return;
     }
     const lang = i18n.lang;
-    const csv = resultsReportCsv({ lang, scenario: $state.snapshot(this.#scenario) as Scenario, result, variables: variablesOf(this.#scenario), parameters: modules.flatMap((m) => m.parameters) });
+    const csv = resultsReportCsv({ lang, scenario: $state.snapshot(this.#scenario) as Scenario, result, variables: variablesOf(this.#scenario), parameters: modules.flatMap((m) => m.parameters), monteCarlo: uncertainty.enabled ? uncertainty.summary : null });
     downloadText(csv, `${safeFileName(scenarioName(this.#scenario, lang))}-${lang === 'zh' ? '结果' : 'results'}.csv`, 'text/csv;charset=utf-8');
   }
 
