@@ -56,7 +56,7 @@ export function recordScenario(scenario: Scenario, preset: Scenario | undefined,
 export function insertRecorded(lesson: Lesson, scenario: LessonScenario, year: number, series: string[]): Lesson {
   const step: LessonStep = { kind: 'look', title: { zh: '观察', en: 'Look' }, text: { zh: '', en: '' }, scenario, chart: { series, year }, sliders: [] };
   const steps = [...lesson.steps];
-  const at = steps.at(-1)?.kind === 'discuss' ? steps.length - 1 : steps.length;
+  const at = steps[steps.length - 1]?.kind === 'discuss' ? steps.length - 1 : steps.length;
   steps.splice(at, 0, step);
   return { ...lesson, steps };
 }

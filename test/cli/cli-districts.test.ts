@@ -55,7 +55,7 @@ describe('CLI: --districts LIST', () => {
     expect(j.districts['东平县'].series.pop_total[0]).toBeCloseTo(720000, 0);
     expect(j.series.pop_total[0]).toBeCloseTo(801200 + 1315000 + 720000, 0);
     // Tai'an's totals were stated for 5.47 million people: the warning says so.
-    expect(j.warnings[0]).toMatch(/^districts: the city-level totals .* are stated for 5472217 persons/);
+    expect(j.warnings[0].message.en).toMatch(/^districts: the city-level totals .* are stated for 5472217 persons/);
     const dumped = JSON.parse(run(['--preset', 'taian-14th', '--districts', 'list.csv', '--dump-scenario'], { 'list.csv': list }).stdout);
     expect(dumped.districts[1].provenance.base_pop_total).toEqual({ kind: 'planner', ref: 'list.csv', note: 'line 3' });
   });

@@ -46,11 +46,11 @@ function isName(text: string, index: number, token: string): boolean {
 }
 
 /** The text with placeholders blanked and citations replaced by a marker (same length). */
-function mask(text: string): { masked: string; citations: { at: number; lines: PlanLines[] }[] } {
+function mask(text: string): { masked: string; citations: { pos: number; lines: PlanLines[] }[] } {
   let masked = text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
-  const citations: { at: number; lines: PlanLines[] }[] = [];
+  const citations: { pos: number; lines: PlanLines[] }[] = [];
   masked = masked.replace(CITATION, (m, plan: string, from: string, to: string | undefined, at: number) => {
-    citations.push({ at, lines: [{ plan, from: Number(from), to: Number(to ?? from) }] });
+    citations.push({ pos: at, lines: [{ plan, from: Number(from), to: Number(to ?? from) }] });
     return '§'.repeat(m.length);
   });
   return { masked, citations };
@@ -58,7 +58,8 @@ function mask(text: string): { masked: string; citations: { at: number; lines: P
 
 interface Figure {
   token: string;
-  at: number;
+  /** Where the figure starts in the text. */
+  pos: number;
   /** The citations that follow it in its clause (the nearest group of adjacent citations). */
   lines: PlanLines[];
 }
@@ -74,16 +75,16 @@ function figures(text: string): Figure[] {
     const end = rest.search(CLAUSE_END);
     const clauseEnd = at + token.length + (end < 0 ? rest.length : end);
     // The first citation after the figure in its clause, and any citations right after it ("S:77–90, S:205–211").
-    const following = citations.filter((c) => c.at > at && c.at < clauseEnd);
+    const following = citations.filter((c) => c.pos > at && c.pos < clauseEnd);
     const lines: PlanLines[] = [];
     for (let i = 0; i < following.length; i++) {
       if (i > 0) {
-        const gap = masked.slice(following[i - 1].at, following[i].at).replace(/§/g, '');
+        const gap = masked.slice(following[i - 1].pos, following[i].pos).replace(/§/g, '');
         if (!/^[\s,，、;；和及与and]*$/.test(gap)) break;
       }
       lines.push(...following[i].lines);
     }
-    out.push({ token, at, lines });
+    out.push({ token, pos: at, lines });
   }
   return out;
 }
@@ -92,7 +93,7 @@ function figures(text: string): Figure[] {
 export function bareFigures(text: string): string[] {
   return figures(text)
     .filter((f) => f.lines.length === 0)
-    .map((f) => `${f.token} in “…${text.slice(Math.max(0, f.at - 20), f.at + f.token.length + 12)}…”`);
+    .map((f) => `${f.token} in “…${text.slice(Math.max(0, f.pos - 20), f.pos + f.token.length + 12)}…”`);
 }
 
 /** Every cited figure of a text, with the plan lines its citation names. */

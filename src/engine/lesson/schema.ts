@@ -114,7 +114,7 @@ export function effectiveScenarios(lesson: Pick<Lesson, 'steps'>): { scenario: L
 export function buildScenario(ls: LessonScenario, presets: ReadonlyMap<string, Scenario>): Scenario | null {
   const base = presets.get(ls.preset);
   if (!base) return null;
-  const s = structuredClone(base);
+  const s = JSON.parse(JSON.stringify(base)) as typeof base; // no structuredClone in Chromium 86
   s.parameters = { ...s.parameters };
   s.provenance = { ...(s.provenance ?? {}) };
   for (const c of ls.changes) {
