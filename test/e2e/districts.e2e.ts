@@ -105,7 +105,8 @@ for (const lang of ['zh', 'en'] as const) {
       await page.locator('aside summary', { hasText: t.beds }).click();
       const control = page.locator('[data-param-id="beds_new_per_year"]');
       const rev = await revision(page);
-      await control.getByRole('spinbutton').fill('3000');
+      // 30,000 a year: enough to move the city's ratio even when the first district is the whole country (zh: split from the national baseline)
+      await control.locator('input.num').fill('30000');
       await waitNewResult(page, rev);
       await eventually(async () => expect(await page.locator('[data-param-note="beds_new_per_year"]').innerText()).toContain(t.own));
       await eventually(async () => expect(await cell(page, c, 'beds_per_1000_elderly')).not.toBe(before.c));

@@ -33,6 +33,8 @@ export class ScenarioState {
   settled = $state(true);
 
   readonly #scheduler: RunScheduler<RunOutcome>;
+  /** Callers of `recompute` waiting for the answer to the latest inputs. */
+  #waiting: (() => void)[] = [];
 
   constructor(private readonly channel = 'main') {
     this.#scheduler = new RunScheduler<RunOutcome>({
@@ -42,6 +44,7 @@ export class ScenarioState {
       onState: (settled) => {
         this.settled = settled;
         if (!settled && this.status !== 'error') this.status = 'computing';
+        if (settled && this.#waiting.length) for (const done of this.#waiting.splice(0)) done();
       },
     });
   }
@@ -145,11 +148,14 @@ export class ScenarioState {
   /**
    * Asks for a projection of the current scenario. While a run is in flight this only marks
    * the inputs as changed: the next run reads them when it starts (a drag costs two runs, not
-   * one per event).
+   * one per event). The promise resolves when the latest inputs' answer is shown.
    */
   recompute(): Promise<void> {
     this.#scheduler.request();
-    return Promise.resolve();
+    if (this.#scheduler.settled) return Promise.resolve();
+    // Resolves once the answer to the latest inputs is shown (or its error): callers that need
+    // the result (a lesson step, a test) await it; the page's controls do not.
+    return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
   async #run(): Promise<RunOutcome | null> {
