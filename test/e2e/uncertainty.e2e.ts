@@ -110,3 +110,31 @@ describe('bands where the planner reads the numbers', () => {
     }, 180_000);
   }
 });
+
+describe('a range on a point of a path by year', () => {
+  it('is offered for each point, saved under PATH@YEAR, and drawn (en)', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
+    const tfr = page.locator('[data-path-id="tfr"]');
+    await tfr.getByRole('button', { name: /Set by year… Total fertility rate/ }).click();
+    let rev = await revision(page);
+    await tfr.getByRole('spinbutton', { name: 'Total fertility rate point 2 year' }).fill('2025');
+    await tfr.getByRole('spinbutton', { name: 'Total fertility rate point 2 value (children per woman)' }).fill('1.1');
+    await page.waitForFunction((r) => Number(document.querySelector('[data-testid="status"]')!.getAttribute('data-revision')) > r, rev);
+    await page.getByRole('tab', { name: 'Uncertainty' }).click();
+    await page.waitForSelector('[data-testid="mc-progress"]');
+    await page.getByRole('combobox', { name: 'Input to give a range' }).selectOption({ label: 'Total fertility rate path, 2025 point' });
+    await page.getByRole('button', { name: 'Set a range' }).click();
+    await page.getByRole('textbox', { name: 'Low' }).fill('0.9');
+    await page.getByRole('textbox', { name: 'High' }).fill('1.5');
+    await page.getByRole('button', { name: 'Save range' }).click();
+    await eventually(async () => expect(await page.locator('[data-testid="uncertain-inputs"] tr[data-input-id="tfr@2025"]').count()).toBe(1));
+    await page.getByRole('spinbutton', { name: 'Draws' }).fill('200');
+    await page.getByRole('spinbutton', { name: 'Draws' }).press('Enter');
+    rev = await revision(page);
+    await page.getByRole('checkbox', { name: /Show uncertainty/ }).check();
+    await eventually(async () => expect((await progress(page)).status).toBe('done'), 60_000);
+    expect((await progress(page)).done).toBe(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

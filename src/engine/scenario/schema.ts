@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import type { ParameterDef } from '../../../models/types.ts';
 import { checkParameterValue } from '../parameters.ts';
 import { checkUncertainty } from '../uncertainty/ranges.ts';
+import { PATH_POINT_KEY } from '../uncertainty/path-points.ts';
 import { checkDistricts } from '../districts/check.ts';
 import type { Actual, BasePopulation, BedProject, District, IndicatorDef, ParameterPeriod, PathId, PathPoint, Scenario, ScenarioMeta, ScenarioPaths, TargetDef, Uncertainty, ValueSource } from '../../../models/scenario.ts';
 import { DRIVER_PATHS, population } from '../../../models/population.ts';
@@ -141,6 +142,14 @@ const text = (max: number) =>
   v.pipe(
     v.string(),
     v.maxLength(max, (i) => `: ${fmt(i.input)} is too long, allowed at most ${max} characters (has ${i.received})`),
+  );
+
+/** A key of an uncertain input: a parameter id, or a path point `PATH@YEAR` (e.g. `tfr@2025`). */
+const rangeKey = () =>
+  v.pipe(
+    text(LIMITS.id),
+    v.check((x) => ID_PATTERN.test(x) || PATH_POINT_KEY.test(x), (i) => ` = ${fmt(i.input)}: allowed a parameter id (letters, digits and _) or a path point such as tfr@2025`),
+    v.check((x) => !RESERVED_KEYS.has(x), (i) => ` = ${fmt(i.input)}: a name JavaScript reserves, not allowed as an id`),
   );
 
 const id = () =>
@@ -361,13 +370,13 @@ const UncertaintySchema = v.pipe(
       v.maxValue(UNCERTAINTY_LIMITS.seedMax, (i) => ` = ${fmt(i.input)}: allowed 0–${UNCERTAINTY_LIMITS.seedMax}`),
     ),
     ranges: v.pipe(
-      v.record(id(), UncertainRangeSchema),
+      v.record(rangeKey(), UncertainRangeSchema),
       v.maxEntries(LIMITS.parameters, (i) => `: ${i.received} entries, allowed at most ${LIMITS.parameters}`),
     ),
     off: v.optional(list(id(), LIMITS.parameters)),
     ties: v.optional(
       v.pipe(
-        list(v.pipe(list(id(), LIMITS.parameters), v.minLength(2, (i) => `: ${i.received} ids, a tie needs at least 2`)), UNCERTAINTY_LIMITS.ties),
+        list(v.pipe(list(rangeKey(), LIMITS.parameters), v.minLength(2, (i) => `: ${i.received} ids, a tie needs at least 2`)), UNCERTAINTY_LIMITS.ties),
         v.check(
           (groups) => new Set(groups.flat()).size === groups.flat().length,
           (i) => {

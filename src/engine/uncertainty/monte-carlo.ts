@@ -13,6 +13,7 @@ import { quantile } from './distributions.ts';
 import { BAND_PERCENTILES, percentilesOf } from './percentiles.ts';
 import { latinHypercube, type LatinHypercube } from './sampler.ts';
 import { uncertainInputs, type UncertainInput } from './ranges.ts';
+import { withPathPoints } from './path-points.ts';
 
 /** What a run draws: the inputs, their sampler dimension (tied inputs share one) and the design. */
 export interface MonteCarloPlan {
@@ -33,7 +34,7 @@ export function monteCarloSettings(scenario: Pick<Scenario, 'uncertainty'>, opti
 }
 
 /** Builds the design of a scenario's Monte Carlo run (cheap: every worker builds the same one). */
-export function planMonteCarlo(scenario: Pick<Scenario, 'parameters' | 'uncertainty'>, parameters: readonly ParameterDef[], options: { draws?: number; seed?: number } = {}): MonteCarloPlan {
+export function planMonteCarlo(scenario: Pick<Scenario, 'parameters' | 'uncertainty' | 'paths'>, parameters: readonly ParameterDef[], options: { draws?: number; seed?: number } = {}): MonteCarloPlan {
   const { draws, seed } = monteCarloSettings(scenario, options);
   const inputs = uncertainInputs(scenario, parameters);
   const tieOf = new Map<string, number>();
@@ -114,10 +115,16 @@ export function runDrawChunk(
   const targets: TargetDraws[] = scenario.targets.map((t) => ({ id: t.id, met: new Uint8Array(count), margin: new Float64Array(count).fill(NaN) }));
   let failed = 0;
   let drawError: string | undefined;
+  const hasPathPoints = plan.inputs.some((i) => i.id.includes('@'));
   for (let d = 0; d < count; d++) {
     let r: ProjectionResult;
     try {
-      r = projector.run(scenario, drawValues(plan, from + d), base);
+      const drawn = drawValues(plan, from + d);
+      if (hasPathPoints) {
+        // A drawn path point changes the population: a full run on the scenario with that point moved.
+        const w = withPathPoints(scenario, drawn);
+        r = projector.run(w.scenario, w.overrides);
+      } else r = projector.run(scenario, drawn, base);
     } catch (err) {
       failed++;
       drawError ??= (err as Error).message;

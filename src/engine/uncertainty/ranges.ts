@@ -8,6 +8,7 @@ import type { Scenario, UncertainRange } from '../../../models/scenario.ts';
 import { DEFAULT_RANGES } from '../../../models/uncertainty.ts';
 import { DRIVER_PATHS } from '../../../models/population.ts';
 import { allowedRange, fmtPlain } from '../parameters.ts';
+import { parsePathPointKey, pathPointDefs } from './path-points.ts';
 
 /** An uncertain input as a Monte Carlo run uses it. */
 export interface UncertainInput {
@@ -54,7 +55,12 @@ export function uncertainInputs(scenario: Pick<Scenario, 'parameters' | 'uncerta
     const range: UncertainRange = d.dist === 'uniform' ? { dist: 'uniform', low, high } : { dist: 'triangular', low, mode: clamp(v, def), high };
     out.push({ id: d.id, range, origin: 'default', label: d.label, source: d.source });
   }
-  for (const [id, range] of Object.entries(own)) out.push({ id, range, origin: 'planner', source: range.source });
+  for (const [id, range] of Object.entries(own)) {
+    // A range on a path point whose point is gone (the path was edited) varies nothing.
+    const p = id.includes('@') ? parsePathPointKey(id) : null;
+    if (p && !(scenario.paths?.[p.path] ?? []).some((pt) => pt.year === p.year)) continue;
+    out.push({ id, range, origin: 'planner', source: range.source });
+  }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -69,16 +75,18 @@ export interface UncertaintyIssue {
  * (and a triangular mode) within its allowed range; `off` names default ranges; ties name
  * uncertain inputs. Messages like `uncertainty.ranges.tfr_end.high = 9: allowed 0.5–3 (…)`.
  */
-export function checkUncertainty(scenario: Pick<Scenario, 'parameters' | 'uncertainty'>, parameters: readonly ParameterDef[]): UncertaintyIssue[] {
+export function checkUncertainty(scenario: Pick<Scenario, 'parameters' | 'uncertainty' | 'paths'>, parameters: readonly ParameterDef[]): UncertaintyIssue[] {
   const u = scenario.uncertainty;
   if (!u) return [];
-  const defs = new Map(parameters.map((p) => [p.id, p]));
+  // Points of the scenario's paths may carry ranges too (key PATH@YEAR), within the driver's range.
+  const defs = new Map([...parameters, ...pathPointDefs(scenario, parameters)].map((p) => [p.id, p]));
   const issues: UncertaintyIssue[] = [];
   for (const [id, range] of Object.entries(u.ranges)) {
     const path = `uncertainty.ranges.${id}`;
     const def = defs.get(id);
     if (!def) {
-      issues.push({ path, message: `${path}: unknown parameter, not defined by the model` });
+      const p = id.includes('@') ? parsePathPointKey(id) : null;
+      issues.push({ path, message: p ? `${path}: the path ${p.path} has no point in ${p.year} (a range on a path point needs that point)` : `${path}: unknown parameter, not defined by the model` });
       continue;
     }
     if (!canBeUncertain(def)) {

@@ -11,6 +11,7 @@ import type { Projector } from '../projector.ts';
 import type { ProjectionResult } from '../types.ts';
 import { quantile } from './distributions.ts';
 import { canBeUncertain, uncertainInputs, valueOf } from './ranges.ts';
+import { pathPointDefs, withPathPoints } from './path-points.ts';
 
 /** What the tornado measures: a series in a year, or a target's margin. */
 export type TornadoOutput = { kind: 'series'; id: string; year: number } | { kind: 'target'; id: string };
@@ -81,9 +82,14 @@ export function tornado(projector: Projector, scenario: Scenario, output: Tornad
   let runs = 1;
   const at = (def: ParameterDef, x: number) => {
     runs++;
-    return read(projector.run(scenario, { [def.id]: Math.min(def.max, Math.max(def.min, x)) }, base));
+    const v = Math.min(def.max, Math.max(def.min, x));
+    if (def.id.includes('@')) {
+      const w = withPathPoints(scenario, { [def.id]: v });
+      return read(projector.run(w.scenario, w.overrides));
+    }
+    return read(projector.run(scenario, { [def.id]: v }, base));
   };
-  for (const def of projector.parameters) {
+  for (const def of [...projector.parameters, ...pathPointDefs(scenario, projector.parameters)]) {
     if (!canBeUncertain(def)) continue;
     const range = uncertain.get(def.id);
     let lo: number;
@@ -94,7 +100,7 @@ export function tornado(projector: Projector, scenario: Scenario, output: Tornad
       lo = basis === 'range' ? range.low : quantile(range, 0.1);
       hi = basis === 'range' ? range.high : quantile(range, 0.9);
     } else {
-      const v = valueOf(scenario, def);
+      const v = def.id.includes('@') ? def.default : valueOf(scenario, def);
       if (v === 0) {
         skipped.push(def.id);
         continue;
