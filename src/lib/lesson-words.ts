@@ -29,6 +29,7 @@ export const LESSON_WORDS = {
   right: { zh: '正确', en: 'right' },
   computing: { zh: '计算中…', en: 'Computing…' },
   resetSliders: { zh: '滑块复位', en: 'Reset the sliders' },
+  hiddenUntilReveal: { zh: '先预测：结果在揭晓时显示', en: 'Predict first: the result is shown at the reveal' },
   roomRange: { zh: '课堂范围', en: 'range for the room' },
   atYear: { zh: '年', en: '' },
   scenarioA: { zh: '情景', en: 'Scenario' },

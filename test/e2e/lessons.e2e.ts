@@ -65,6 +65,9 @@ describe('built-in lessons in the presentation view', () => {
         const text = await settledText(page, i);
         const bad = text.match(/.{0,30}(\{[^}]*\}|NaN|undefined|Infinity).{0,30}/);
         if (bad) problems.push(`step ${i}: ${bad[0]}`);
+        // The room predicts before it sees: the chart is covered and no value is shown until the reveal.
+        if (step.kind === 'predict') expect(await page.getByTestId('answer-covered').count(), `step ${i}`).toBe(1);
+        else expect(await page.getByTestId('answer-covered').count(), `step ${i}`).toBe(0);
         if (step.kind === 'predict' && step.question?.kind === 'number') {
           const input = page.getByTestId('prediction-input');
           await input.fill('12');
