@@ -7,16 +7,9 @@ import type { UncertainRange, Uncertainty } from '../../models/scenario.ts';
 import { MONTE_CARLO_DEFAULTS } from '../../models/uncertainty.ts';
 import type { Lang } from './i18n.svelte.ts';
 
-/** Display scale of a parameter: 100 for shares and fractions per year (shown in %), else 1. */
-export function displayScale(def: Pick<ParameterDef, 'format' | 'unit'>): number {
-  return def.format === 'share' || def.unit.en === 'fraction' || def.unit.en === 'fraction per year' ? 100 : 1;
-}
-
-/** The unit a value is typed in. */
-export function displayUnit(def: Pick<ParameterDef, 'format' | 'unit'>, lang: Lang): string {
-  if (def.unit.en === 'fraction per year') return lang === 'zh' ? '%/年' : '% per year';
-  return displayScale(def) === 100 ? '%' : def.unit[lang];
-}
+// One display rule for inputs (the parameter panel's): shares and fractions per year in %.
+export { displayScale, displayUnit } from './parameter-display.ts';
+import { displayScale, displayUnit } from './parameter-display.ts';
 
 /** A number as typed and shown: no float noise, at most 6 significant digits. */
 export function tidy(x: number): string {
