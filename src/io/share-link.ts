@@ -9,16 +9,8 @@ import { serializeScenario, type ParseResult } from '../engine/scenario/migrate.
 import { acceptScenario } from '../engine/scenario/model-check.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 
-/** The fragment key that holds the scenario. */
-export const SHARE_KEY = 's';
-/** The fragment key that holds a lesson (see lesson-link.ts). */
-export const LESSON_KEY = 'lesson';
-
-/** True when a fragment (or URL) carries `key=`. */
-export function hasFragmentKey(hash: string, key: string): boolean {
-  const at = hash.indexOf('#');
-  return (at >= 0 ? hash.slice(at + 1) : hash).split('&').some((p) => p.startsWith(`${key}=`));
-}
+import { SHARE_KEY } from './fragment-keys.ts';
+export { hasFragmentKey, LESSON_KEY, SHARE_KEY } from './fragment-keys.ts';
 
 /** Longest fragment accepted when decoding (a table population links to about 2 kB). */
 export const MAX_FRAGMENT_CHARS = 200_000;

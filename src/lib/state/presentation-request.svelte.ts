@@ -4,7 +4,7 @@
  * lesson link (`#lesson=…`) or a presentation under way before a reload.
  */
 // The share-link module, not the lesson link: the app shell should not load the lesson schema.
-import { hasFragmentKey, LESSON_KEY } from '../../io/share-link.ts';
+import { hasFragmentKey, LESSON_KEY } from '../../io/fragment-keys.ts';
 
 /** The sessionStorage key of the lesson open in this tab (see lesson-session.svelte.ts). */
 export const ACTIVE_LESSON_KEY = 'lesson-active';

@@ -19,13 +19,12 @@ import { ScenarioValidationError, serializeScenario } from '../../engine/scenari
 import { acceptScenario, checkAgainstModel } from '../../engine/scenario/model-check.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { backupToText, parseBackup } from '../../io/backup.ts';
-import { resultsReportCsv } from '../../io/results-report-csv.ts';
 import { uncertainty } from './uncertainty-state.svelte.ts';
 import { decodeText } from '../../io/text-decode.ts';
 import { decodeUtf8, MAX_FILE_BYTES } from '../../io/text-file.ts';
 import { scenarioName } from '../../engine/labels.ts';
 import { downloadText } from '../export/download.ts';
-import { decodeScenarioFromFragment, encodeScenarioToFragment, SHARE_KEY } from '../../io/share-link.ts';
+import { SHARE_KEY } from '../../io/fragment-keys.ts';
 import { i18n } from '../i18n.svelte.ts';
 import { summaryLine } from '../scenario-summary.ts';
 import {
@@ -254,6 +253,7 @@ export class ScenarioLibrary {
 
     if (shared) {
       history.replaceState(history.state, '', location.pathname + location.search);
+      const { decodeScenarioFromFragment } = await import('../../io/share-link.ts');
       const decoded = decodeScenarioFromFragment(hash);
       if (decoded.ok) {
         const kept = draft ? await this.#keepDraftIfUnsaved(draft) : null;
@@ -833,19 +833,23 @@ export class ScenarioLibrary {
   }
 
   /** Offers the results as a CSV file in the interface language: scenario, projection, changed parameters, verdicts. */
-  exportCsv(): void {
+  /** The results CSV (its writer and papaparse load on first use). */
+  async exportCsv(): Promise<void> {
     const result = this.#sim?.result;
     if (!result) {
       this.#say('warning', { zh: '结果尚未计算完成，请稍候再导出。', en: 'The results are not ready yet; try again in a moment.' });
       return;
     }
     const lang = i18n.lang;
+    const { resultsReportCsv } = await import('../../io/results-report-csv.ts');
     const csv = resultsReportCsv({ lang, scenario: $state.snapshot(this.#scenario) as Scenario, result, variables: variablesOf(this.#scenario), parameters: modules.flatMap((m) => m.parameters), monteCarlo: uncertainty.enabled ? uncertainty.summary : null });
     downloadText(csv, `${safeFileName(scenarioName(this.#scenario, lang))}-${lang === 'zh' ? '结果' : 'results'}.csv`, 'text/csv;charset=utf-8');
   }
 
   /** The share link of the scenario (the whole scenario in `#s=…`), or null when it does not validate. */
-  shareUrl(): string | null {
+  async shareUrl(): Promise<string | null> {
+    // The packer (lz-string) loads on first use, not with the page.
+    const { encodeScenarioToFragment } = await import('../../io/share-link.ts');
     try {
       const fragment = encodeScenarioToFragment(this.#scenario);
       return `${location.origin}${location.pathname}${location.search}${fragment}`;
