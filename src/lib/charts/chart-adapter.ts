@@ -23,6 +23,7 @@ import {
   type Tick,
 } from 'chart.js';
 import type { ChartModel } from './chart-model.ts';
+import { whiteBackground } from './white-background.ts';
 
 Chart.register(LineController, BarController, LineElement, BarElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip, Filler);
 
@@ -130,16 +131,6 @@ export function createTimeSeriesChart(
   let current = model;
   let currentShape = shape(model);
   const font = (st: ChartStyle) => (st.fontSize ? { size: st.fontSize } : undefined);
-  const background = {
-    id: 'white-background',
-    beforeDraw(chart: Chart) {
-      const ctx = chart.ctx;
-      ctx.save();
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, chart.width, chart.height);
-      ctx.restore();
-    },
-  };
   // One label style per axis: the labels of a set of ticks are made together, once.
   const labelCache = new WeakMap<Tick[], string[]>();
   const tickLabel = (index: number, ticks: Tick[]) => {
@@ -172,7 +163,7 @@ export function createTimeSeriesChart(
         tooltip: { filter: (item) => !isBand(item.dataset.label), callbacks: { label: (item) => `${item.dataset.label}: ${formatValue(Number(item.parsed.y))}` }, bodyFont: font(style), titleFont: font(style) },
       },
     },
-    plugins: [background],
+    plugins: [whiteBackground],
   };
   const chart = new Chart(canvas, config);
   return {

@@ -1,5 +1,6 @@
 /** A small Chart.js line chart with a fixed y range (one of a set of small multiples), updated in place. */
 import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import { whiteBackground } from './white-background.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
@@ -29,15 +30,6 @@ function datasets(d: SmallChartData) {
 
 /** Creates a small chart on `canvas`; `formatTick` formats axis and tooltip values. */
 export function createSmallChart(canvas: HTMLCanvasElement, d: SmallChartData, formatTick: (v: number) => string): SmallChart {
-  const white = {
-    id: 'white-background',
-    beforeDraw(chart: Chart) {
-      chart.ctx.save();
-      chart.ctx.fillStyle = '#ffffff';
-      chart.ctx.fillRect(0, 0, chart.width, chart.height);
-      chart.ctx.restore();
-    },
-  };
   const chart = new Chart(canvas, {
     type: 'line',
     data: { labels: d.labels, datasets: datasets(d) },
@@ -52,7 +44,7 @@ export function createSmallChart(canvas: HTMLCanvasElement, d: SmallChartData, f
       },
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatTick(Number(item.parsed.y))}` } } },
     },
-    plugins: [white],
+    plugins: [whiteBackground],
   });
   return {
     update(next) {

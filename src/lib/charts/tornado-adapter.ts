@@ -4,6 +4,7 @@
  * updated in place, destroyed on teardown.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { whiteBackground } from './white-background.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -49,7 +50,7 @@ export function createTornadoChart(canvas: HTMLCanvasElement, model: TornadoMode
         tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${format((item.raw as [number, number])[1])}` } },
       },
     },
-    plugins: [{ id: 'white', beforeDraw: (c: Chart) => { c.ctx.save(); c.ctx.fillStyle = '#fff'; c.ctx.fillRect(0, 0, c.width, c.height); c.ctx.restore(); } }],
+    plugins: [whiteBackground],
   });
   return {
     update(next) {

@@ -4,6 +4,7 @@
  * a gap — never a point — where no mix in range meets the level. The y-axis includes zero.
  */
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { whiteBackground } from './white-background.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 
@@ -36,15 +37,6 @@ const dataset = (m: TradeOffChartModel) => ({
 /** Creates the chart on a canvas. */
 export function createTradeOffChart(canvas: HTMLCanvasElement, model: TradeOffChartModel): TradeOffChart {
   let current = model;
-  const background = {
-    id: 'white-background',
-    beforeDraw(chart: Chart) {
-      chart.ctx.save();
-      chart.ctx.fillStyle = '#ffffff';
-      chart.ctx.fillRect(0, 0, chart.width, chart.height);
-      chart.ctx.restore();
-    },
-  };
   const chart = new Chart(canvas, {
     type: 'line',
     data: { datasets: [dataset(model)] },
@@ -61,7 +53,7 @@ export function createTradeOffChart(canvas: HTMLCanvasElement, model: TradeOffCh
         tooltip: { callbacks: { title: (items) => current.formatX(Number(items[0]?.parsed.x)), label: (item) => `${item.dataset.label}: ${current.formatY(Number(item.parsed.y))}` } },
       },
     },
-    plugins: [background],
+    plugins: [whiteBackground],
   });
   return {
     update(next) {
