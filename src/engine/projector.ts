@@ -34,6 +34,15 @@ export interface ScenarioInput {
   build: (scenario: Scenario, n: number, params: Readonly<Record<string, number>>) => Record<string, Float64Array>;
 }
 
+/** How a run is made. */
+export interface RunOptions {
+  /**
+   * `false`: no warnings (plausibility, left-out indicators, the kernel's), for runs whose
+   * values are read and never shown one by one (Monte Carlo draws); the values are the same.
+   */
+  warnings?: boolean;
+}
+
 /** A projector over a fixed set of modules. */
 export interface Projector {
   readonly parameters: readonly ParameterDef[];
@@ -46,7 +55,7 @@ export interface Projector {
    * recomputed, when no override touches a parameter of a module that declares kernel outputs
    * (goal seek on a non-population lever); ignored otherwise.
    */
-  run(scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult;
+  run(scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult, options?: RunOptions): ProjectionResult;
   /** Explains one value of a result computed from the same scenario. */
   explain(scenario: Scenario, result: ProjectionResult, id: string, year: number): Explanation;
   /** Checks an expression as a planner types it; returns an error message or null. */
@@ -232,17 +241,17 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   const rollup = createRollup({ modules, parameters, variables: [...info.values()] });
 
   /** A city with districts: each district projected on its own, then rolled up. */
-  const runDistricts = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
+  const runDistricts = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult, options?: RunOptions): ProjectionResult => {
     checkYears(scenario);
     const ds = scenario.districts!;
     const shares = populationShares(ds, paramById);
     const results = ds.map((d, i) => ({
       name: d.name,
-      result: runOne(districtScenario(scenario, i, parameters, shares, overrides), undefined, reuse?.districts?.[i]?.name === d.name ? reuse.districts[i].result : undefined),
+      result: runOne(districtScenario(scenario, i, parameters, shares, overrides), undefined, reuse?.districts?.[i]?.name === d.name ? reuse.districts[i].result : undefined, options),
     }));
     const city = rollup.rollUp(scenario, results, resolve(scenario, overrides).vector);
     const unfitted = unfittedCityTotals(scenario, parameters);
-    if (unfitted) {
+    if (unfitted && options?.warnings !== false) {
       const ids = unfitted.ids.join(', ');
       const held = Math.round(unfitted.held);
       const reference = Math.round(unfitted.reference);
@@ -258,10 +267,10 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   };
   const paramById = new Map(parameters.map((p) => [p.id, p]));
 
-  const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult =>
-    scenario.districts && scenario.districts.length > 0 ? runDistricts(scenario, overrides, reuse) : runOne(scenario, overrides, reuse);
+  const run = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult, options?: RunOptions): ProjectionResult =>
+    scenario.districts && scenario.districts.length > 0 ? runDistricts(scenario, overrides, reuse, options) : runOne(scenario, overrides, reuse, options);
 
-  const runOne = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult): ProjectionResult => {
+  const runOne = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult, options: RunOptions = {}): ProjectionResult => {
     checkYears(scenario);
     const { model, plausibility, badTargets, badIndicators } = compiledFor(scenario);
     const resolved = resolve(scenario, overrides);
@@ -272,18 +281,20 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     for (const id of seriesIds) {
       if (!K[id] || K[id].length !== n) throw new ModelCompileError(`series "${id}" was not produced for ${n} years`);
     }
+    // Every equation's values are views of one store: one allocation per run instead of one per
+    // variable (allocating ~150 small typed arrays was most of a run's own time).
     const V: Record<string, Float64Array> = {};
-    for (const id of model.order) V[id] = new Float64Array(n);
+    const store = new Float64Array(model.order.length * n);
+    model.order.forEach((id, k) => (V[id] = store.subarray(k * n, (k + 1) * n)));
     for (const seg of periodSegments(scenario, resolved.vector, n)) model.run(seg.P, K, V, n, scenario.baseYear, seg.start, seg.stop);
 
     const series: Record<string, Float64Array> = {};
     const notGiven = notGivenIn(scenario, resolved.byId);
     for (const id of notGiven) V[id]?.fill(NaN);
-    for (const [id, arr] of [...Object.entries(K), ...Object.entries(V)]) {
-      if (!id.startsWith('__target_')) series[id] = arr;
-    }
+    for (const id in K) series[id] = K[id];
+    for (const id in V) if (!id.startsWith('__target_')) series[id] = V[id];
     const fromKernel = pop.warnings ?? [];
-    const warnings: ResultWarning[] = [
+    const warnings: ResultWarning[] = options.warnings === false ? [] : [
       ...fromKernel,
       ...badIndicators.map((m): ResultWarning => ({ code: 'input', year: null, lastYear: null, variables: [], parameters: [], message: { zh: `规划人员指标未计算:${m}`, en: `planner indicator left out: ${m}` } })),
       // A value not given (NaN by design) is no implausible number.

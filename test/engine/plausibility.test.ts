@@ -166,3 +166,27 @@ describe('plausibility warnings name the year, the variables and the parameter',
     expect([...codes]).toEqual(['compounding']);
   });
 });
+
+describe('a lean run (Monte Carlo draws)', () => {
+  it('gives the same values and verdicts with no warnings, for every preset and with overrides', () => {
+    for (const preset of presets) {
+      const s = load(preset.id);
+      const overrides = { tfr_end: 0.9, mortality_improvement: 0.02 };
+      const full = projector.run(s, overrides);
+      const lean = projector.run(s, overrides, undefined, { warnings: false });
+      expect(lean.warnings).toEqual([]);
+      expect(Object.keys(lean.series).sort()).toEqual(Object.keys(full.series).sort());
+      for (const id of Object.keys(full.series)) expect(Array.from(lean.series[id]!), `${preset.id} ${id}`).toEqual(Array.from(full.series[id]!));
+      expect(lean.targets).toEqual(full.targets);
+    }
+  });
+
+  it('keeps each variable apart although they share one store', () => {
+    const r = projector.run(load(presets[0]!.id));
+    const before = Array.from(r.series.beds_nursing!);
+    r.series.beds_total!.fill(-1);
+    expect(Array.from(r.series.beds_nursing!)).toEqual(before);
+    expect(before.some((x) => x !== -1)).toBe(true);
+    expect(r.series.beds_total!.length).toBe(r.years.length);
+  });
+});

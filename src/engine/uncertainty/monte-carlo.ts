@@ -10,10 +10,13 @@ import { MONTE_CARLO_DEFAULTS } from '../../../models/uncertainty.ts';
 import type { Projector } from '../projector.ts';
 import type { ProjectionResult } from '../types.ts';
 import { quantile } from './distributions.ts';
-import { BAND_PERCENTILES, percentilesOf } from './percentiles.ts';
+import { BAND_PERCENTILES, percentilesOf, YearPercentiles } from './percentiles.ts';
 import { latinHypercube, type LatinHypercube } from './sampler.ts';
 import { uncertainInputs, type UncertainInput } from './ranges.ts';
 import { withPathPoints } from './path-points.ts';
+
+/** A draw's values and verdicts are kept, never its warnings: they are not computed. */
+const LEAN = { warnings: false } as const;
 
 /** What a run draws: the inputs, their sampler dimension (tied inputs share one) and the design. */
 export interface MonteCarloPlan {
@@ -123,8 +126,8 @@ export function runDrawChunk(
       if (hasPathPoints) {
         // A drawn path point changes the population: a full run on the scenario with that point moved.
         const w = withPathPoints(scenario, drawn);
-        r = projector.run(w.scenario, w.overrides);
-      } else r = projector.run(scenario, drawn, base);
+        r = projector.run(w.scenario, w.overrides, undefined, LEAN);
+      } else r = projector.run(scenario, drawn, base, LEAN);
     } catch (err) {
       failed++;
       drawError ??= (err as Error).message;
@@ -240,16 +243,10 @@ export function summarize(merged: MergedDraws, plan: MonteCarloPlan, baseYear: n
   const scratch = new Float64Array(Math.max(1, D));
   const out = new Float64Array(BAND_PERCENTILES.length);
   const bands: Record<string, Band> = {};
+  const byYear = new YearPercentiles(D);
   for (const [id, values] of Object.entries(merged.series)) {
     const b: Band = { p10: new Float64Array(n), p25: new Float64Array(n), p50: new Float64Array(n), p75: new Float64Array(n), p90: new Float64Array(n) };
-    for (let y = 0; y < n; y++) {
-      percentilesOf(values, y, D, BAND_PERCENTILES, scratch, out, 0, n);
-      b.p10[y] = out[0];
-      b.p25[y] = out[1];
-      b.p50[y] = out[2];
-      b.p75[y] = out[3];
-      b.p90[y] = out[4];
-    }
+    byYear.series(values, n, BAND_PERCENTILES, [b.p10, b.p25, b.p50, b.p75, b.p90]);
     bands[id] = b;
   }
   const targets: TargetProbability[] = merged.targets.map((t) => {
