@@ -41,6 +41,30 @@ export interface RunOptions {
    * values are read and never shown one by one (Monte Carlo draws); the values are the same.
    */
   warnings?: boolean;
+  /**
+   * Only these series in the result (all when omitted): a Monte Carlo draw keeps the series it
+   * charts, and filling a record of every series was a tenth of a draw. Targets are judged as ever.
+   */
+  series?: readonly string[];
+  /**
+   * Memory reused from run to run (`createRunScratch()`): the equations' values are written
+   * into the store of the previous run with the same scratch, so the result's series of
+   * equations are overwritten by the next such run. For loops that copy what they keep at once
+   * (Monte Carlo draws); a fifth of a draw went on allocating and collecting that store.
+   */
+  scratch?: RunScratch;
+}
+
+const SCRATCH = Symbol('scratch');
+
+/** See `RunOptions.scratch`. */
+export interface RunScratch {
+  [SCRATCH]?: { model: CompiledModel; n: number; V: Record<string, Float64Array> };
+}
+
+/** A fresh scratch for `RunOptions.scratch`. */
+export function createRunScratch(): RunScratch {
+  return {};
 }
 
 /** A projector over a fixed set of modules. */
@@ -245,9 +269,12 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     checkYears(scenario);
     const ds = scenario.districts!;
     const shares = populationShares(ds, paramById);
+    // Every district keeps every series: the city's are rolled up from them.
+    const districtOptions: RunOptions = { warnings: options?.warnings };
+    // (and no scratch: the districts' results are all read by the roll-up)
     const results = ds.map((d, i) => ({
       name: d.name,
-      result: runOne(districtScenario(scenario, i, parameters, shares, overrides), undefined, reuse?.districts?.[i]?.name === d.name ? reuse.districts[i].result : undefined, options),
+      result: runOne(districtScenario(scenario, i, parameters, shares, overrides), undefined, reuse?.districts?.[i]?.name === d.name ? reuse.districts[i].result : undefined, districtOptions),
     }));
     const city = rollup.rollUp(scenario, results, resolve(scenario, overrides).vector);
     const unfitted = unfittedCityTotals(scenario, parameters);
@@ -283,22 +310,31 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     }
     // Every equation's values are views of one store: one allocation per run instead of one per
     // variable (allocating ~150 small typed arrays was most of a run's own time).
-    const V: Record<string, Float64Array> = {};
-    const store = new Float64Array(model.order.length * n);
-    model.order.forEach((id, k) => (V[id] = store.subarray(k * n, (k + 1) * n)));
+    const V = equationStore(model, n, options.scratch);
     for (const seg of periodSegments(scenario, resolved.vector, n)) model.run(seg.P, K, V, n, scenario.baseYear, seg.start, seg.stop);
 
-    const series: Record<string, Float64Array> = {};
     const notGiven = notGivenIn(scenario, resolved.byId);
     for (const id of notGiven) V[id]?.fill(NaN);
-    for (const id in K) series[id] = K[id];
-    for (const id in V) if (!id.startsWith('__target_')) series[id] = V[id];
+    const everySeries = () => {
+      const all: Record<string, Float64Array> = {};
+      for (const id in K) all[id] = K[id];
+      for (const id in V) if (!id.startsWith('__target_')) all[id] = V[id];
+      return all;
+    };
+    let series: Record<string, Float64Array>;
+    if (options.series) {
+      series = {};
+      for (const id of options.series) {
+        const a = V[id] ?? K[id];
+        if (a && !id.startsWith('__target_')) series[id] = a;
+      }
+    } else series = everySeries();
     const fromKernel = pop.warnings ?? [];
     const warnings: ResultWarning[] = options.warnings === false ? [] : [
       ...fromKernel,
       ...badIndicators.map((m): ResultWarning => ({ code: 'input', year: null, lastYear: null, variables: [], parameters: [], message: { zh: `规划人员指标未计算:${m}`, en: `planner indicator left out: ${m}` } })),
       // A value not given (NaN by design) is no implausible number.
-      ...plausibility({ baseYear: scenario.baseYear, series: notGiven.size ? withoutIds(series, notGiven) : series, params: resolved.byId, given: new Set(Object.keys(scenario.parameters)) }),
+      ...plausibility({ baseYear: scenario.baseYear, series: withoutIds(options.series ? everySeries() : series, notGiven), params: resolved.byId, given: new Set(Object.keys(scenario.parameters)) }),
     ];
     const targets = scenario.targets.map((t: TargetDef, i: number) => {
       const missing = readsAny(t.expr, notGiven);
@@ -311,6 +347,21 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     if (notGiven.size > 0) result.notGiven = [...notGiven];
     kernelWarnings.set(result, fromKernel);
     return result;
+  };
+
+  /**
+   * The arrays the equations write: views of one store, one allocation per run instead of one
+   * per variable (allocating ~150 small typed arrays was most of a run's own time); with a
+   * scratch, the store and views of the last run of the same model and length, overwritten.
+   */
+  const equationStore = (model: CompiledModel, n: number, scratch?: RunScratch): Record<string, Float64Array> => {
+    const kept = scratch?.[SCRATCH];
+    if (kept && kept.model === model && kept.n === n) return kept.V;
+    const V: Record<string, Float64Array> = {};
+    const store = new Float64Array(model.order.length * n);
+    model.order.forEach((id, k) => (V[id] = store.subarray(k * n, (k + 1) * n)));
+    if (scratch) scratch[SCRATCH] = { model, n, V };
+    return V;
   };
 
   /**
@@ -335,6 +386,7 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   };
 
   const withoutIds = (series: Record<string, Float64Array>, ids: ReadonlySet<string>): Record<string, Float64Array> => {
+    if (ids.size === 0) return series;
     const out: Record<string, Float64Array> = {};
     for (const [id, arr] of Object.entries(series)) if (!ids.has(id)) out[id] = arr;
     return out;

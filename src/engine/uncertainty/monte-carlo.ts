@@ -7,16 +7,13 @@
 import type { ParameterDef, Source, Text } from '../../../models/types.ts';
 import type { Scenario, UncertainRange } from '../../../models/scenario.ts';
 import { MONTE_CARLO_DEFAULTS } from '../../../models/uncertainty.ts';
-import type { Projector } from '../projector.ts';
+import { createRunScratch, type Projector } from '../projector.ts';
 import type { ProjectionResult } from '../types.ts';
 import { quantile } from './distributions.ts';
 import { BAND_PERCENTILES, percentilesOf, YearPercentiles } from './percentiles.ts';
 import { latinHypercube, type LatinHypercube } from './sampler.ts';
 import { uncertainInputs, type UncertainInput } from './ranges.ts';
 import { withPathPoints } from './path-points.ts';
-
-/** A draw's values and verdicts are kept, never its warnings: they are not computed. */
-const LEAN = { warnings: false } as const;
 
 /** What a run draws: the inputs, their sampler dimension (tied inputs share one) and the design. */
 export interface MonteCarloPlan {
@@ -119,6 +116,10 @@ export function runDrawChunk(
   let failed = 0;
   let drawError: string | undefined;
   const hasPathPoints = plan.inputs.some((i) => i.id.includes('@'));
+  // A draw's values and verdicts are kept, never its warnings (so they are not computed), and
+  // only the series kept here are gathered, into memory reused from draw to draw (each draw's
+  // values are copied into the chunk below before the next draw).
+  const lean = { warnings: false, series: Object.keys(series), scratch: createRunScratch() } as const;
   for (let d = 0; d < count; d++) {
     let r: ProjectionResult;
     try {
@@ -126,8 +127,8 @@ export function runDrawChunk(
       if (hasPathPoints) {
         // A drawn path point changes the population: a full run on the scenario with that point moved.
         const w = withPathPoints(scenario, drawn);
-        r = projector.run(w.scenario, w.overrides, undefined, LEAN);
-      } else r = projector.run(scenario, drawn, base, LEAN);
+        r = projector.run(w.scenario, w.overrides, undefined, lean);
+      } else r = projector.run(scenario, drawn, base, lean);
     } catch (err) {
       failed++;
       drawError ??= (err as Error).message;

@@ -40,6 +40,19 @@ describe('Monte Carlo', () => {
     expect(summarize(mergeChunks(chunks), plan, s.baseYear)).toEqual(whole);
   }, 30_000);
 
+  it('keeps in each draw exactly what a run with that draw\'s values gives (draws share memory)', () => {
+    for (const id of ['sanmen-14th', 'taian-14th']) {
+      const s = preset(id);
+      const plan = planMonteCarlo(s, projector.parameters, { draws: 12, seed: 3 });
+      const chunk = runDrawChunk(projector, s, plan, 0, 12, { seriesIds: SERIES, base: projector.run(s) });
+      for (let d = 0; d < 12; d++) {
+        const alone = projector.run(s, drawValues(plan, d));
+        for (const sid of SERIES) expect(Array.from(chunk.series[sid].subarray(d * chunk.years, (d + 1) * chunk.years)), `${id} ${sid} draw ${d}`).toEqual(Array.from(alone.series[sid]));
+        alone.targets.forEach((t, i) => expect(chunk.targets[i].met[d]).toBe(t.met ? 1 : 0));
+      }
+    }
+  }, 30_000);
+
   it('zero-width ranges collapse the bands onto the deterministic run', () => {
     const s0 = preset('jinan-13th');
     const det = projector.run(s0);
