@@ -6,7 +6,7 @@
 import type { ProjectionResult } from '../types.ts';
 import type { Projector } from '../projector.ts';
 import type { Scenario } from '../../../models/scenario.ts';
-import { mergeChunks, planMonteCarlo, runDrawChunk, summarize, type DrawChunk, type MergedDraws, type MonteCarloPlan, type MonteCarloSummary } from './monte-carlo.ts';
+import { mergeChunks, planMonteCarlo, runDrawChunk, summarizeChunks, type DrawChunk, type MergedDraws, type MonteCarloPlan, type MonteCarloSummary } from './monte-carlo.ts';
 
 /** One run's chunks, its plan and its deterministic result. */
 export class MonteCarloCollector {
@@ -51,7 +51,7 @@ export class MonteCarloCollector {
 
   /** Bands and target probabilities of the draws collected so far. */
   summary(): MonteCarloSummary {
-    return summarize(this.mergedDraws(), this.plan, this.scenario.baseYear);
+    return summarizeChunks(this.chunks, this.plan, this.scenario.baseYear);
   }
 
   /** The values of series `id` in year index `y` across the draws so far (NaN where a draw failed). */

@@ -14,6 +14,7 @@ export {
   runMonteCarlo,
   shareAtOrBelow,
   summarize,
+  summarizeChunks,
   type Band,
   type DrawChunk,
   type InputSummary,

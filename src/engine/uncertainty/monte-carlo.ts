@@ -239,15 +239,35 @@ export function mergeChunks(chunks: readonly DrawChunk[]): MergedDraws {
 
 /** Bands and target probabilities of merged draws. */
 export function summarize(merged: MergedDraws, plan: MonteCarloPlan, baseYear: number): MonteCarloSummary {
+  const parts: Record<string, Float64Array[]> = {};
+  for (const [id, values] of Object.entries(merged.series)) parts[id] = [values];
+  return summarizeParts(merged, parts, plan, baseYear);
+}
+
+/**
+ * Bands and target probabilities straight from chunks (no overlaps, any order): what
+ * `summarize(mergeChunks(chunks), …)` gives, without copying every series into one array first
+ * (on 5,000 draws that copy was a fifth of the summary).
+ */
+export function summarizeChunks(chunks: readonly DrawChunk[], plan: MonteCarloPlan, baseYear: number): MonteCarloSummary {
+  const sorted = [...chunks].sort((a, b) => a.from - b.from);
+  const parts: Record<string, Float64Array[]> = {};
+  for (const id of sorted.length ? Object.keys(sorted[0].series) : []) parts[id] = sorted.map((c) => c.series[id]);
+  // Everything but the series: small, merged as usual.
+  const rest = mergeChunks(sorted.map((c) => ({ ...c, series: {} })));
+  return summarizeParts({ ...rest, years: sorted[0]?.years ?? 0 }, parts, plan, baseYear);
+}
+
+function summarizeParts(merged: Omit<MergedDraws, 'series'>, parts: Record<string, readonly Float64Array[]>, plan: MonteCarloPlan, baseYear: number): MonteCarloSummary {
   const D = merged.completed;
   const n = merged.years;
   const scratch = new Float64Array(Math.max(1, D));
   const out = new Float64Array(BAND_PERCENTILES.length);
   const bands: Record<string, Band> = {};
   const byYear = new YearPercentiles(D);
-  for (const [id, values] of Object.entries(merged.series)) {
+  for (const [id, values] of Object.entries(parts)) {
     const b: Band = { p10: new Float64Array(n), p25: new Float64Array(n), p50: new Float64Array(n), p75: new Float64Array(n), p90: new Float64Array(n) };
-    byYear.series(values, n, BAND_PERCENTILES, [b.p10, b.p25, b.p50, b.p75, b.p90]);
+    byYear.seriesOfParts(values, n, BAND_PERCENTILES, [b.p10, b.p25, b.p50, b.p75, b.p90]);
     bands[id] = b;
   }
   const targets: TargetProbability[] = merged.targets.map((t) => {

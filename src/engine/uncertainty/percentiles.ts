@@ -27,6 +27,11 @@ export class YearPercentiles {
    * no finite value. `ps` ascending, 0–100.
    */
   series(values: ArrayLike<number>, years: number, ps: readonly number[], out: readonly Float64Array[]): void {
+    this.seriesOfParts([values], years, ps, out);
+  }
+
+  /** As `series`, with the draws in consecutive parts (chunks in draw order, `years` values a draw). */
+  seriesOfParts(parts: readonly ArrayLike<number>[], years: number, ps: readonly number[], out: readonly Float64Array[]): void {
     const D = this.draws;
     const { order, keys } = this;
     // Insertion moves beyond this many places and the year is sorted afresh (n log n).
@@ -34,7 +39,12 @@ export class YearPercentiles {
     // Year by year, the draws of one year in a row: reading a year across draws straight from
     // `values` jumps `years` places each time, and on 5,000 draws that missed the cache on most reads.
     const rows = this.rowsFor(years);
-    for (let d = 0, at = 0; d < D; d++) for (let y = 0; y < years; y++) rows[y * D + d] = values[at++];
+    let d = 0;
+    for (const part of parts) {
+      const count = Math.min(D - d, Math.floor(part.length / years));
+      for (let k = 0, at = 0; k < count; k++, d++) for (let y = 0; y < years; y++) rows[y * D + d] = part[at++];
+    }
+    if (d !== D) throw new RangeError(`the parts hold ${d} draws, not ${D}`);
     for (let y = 0; y < years; y++) {
       let finite = 0;
       const row = y * D;

@@ -3,7 +3,7 @@ import { findPreset } from '../../../models/presets/index.ts';
 import type { Scenario } from '../../../models/scenario.ts';
 import { defaultProjector } from '../../../src/engine/default-model.ts';
 import { parseScenario } from '../../../src/engine/scenario/migrate.ts';
-import { drawValues, mergeChunks, planMonteCarlo, runDrawChunk, runMonteCarlo, shareAtOrBelow, summarize } from '../../../src/engine/uncertainty/index.ts';
+import { drawValues, mergeChunks, planMonteCarlo, runDrawChunk, runMonteCarlo, shareAtOrBelow, summarize, summarizeChunks } from '../../../src/engine/uncertainty/index.ts';
 
 const projector = defaultProjector();
 function preset(id: string): Scenario {
@@ -38,6 +38,9 @@ describe('Monte Carlo', () => {
     const base = projector.run(s);
     const chunks = [[60, 90], [0, 25], [25, 60]].map(([f, t]) => runDrawChunk(projector, s, plan, f, t, { seriesIds: SERIES, base }));
     expect(summarize(mergeChunks(chunks), plan, s.baseYear)).toEqual(whole);
+    // Straight from the chunks, without merging them first: the same.
+    expect(summarizeChunks(chunks, plan, s.baseYear)).toEqual(whole);
+    expect(summarizeChunks([chunks[1]], plan, s.baseYear)).toEqual(summarize(mergeChunks([chunks[1]]), plan, s.baseYear));
   }, 30_000);
 
   it('keeps in each draw exactly what a run with that draw\'s values gives (draws share memory)', () => {
