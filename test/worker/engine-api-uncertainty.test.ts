@@ -37,6 +37,20 @@ describe('the worker API for uncertainty', () => {
     expect(engineApi.monteCarloSummary(8)).toEqual({ error: 'Monte Carlo run 8 is no longer current' });
   });
 
+  it('warms up without touching the run it collects', () => {
+    const req = { draws: 40, seed: 2, seriesIds: ['pop_60plus'] };
+    engineApi.monteCarloBegin(10, scenario(), req);
+    expect(engineApi.monteCarloRunHere(10, 0, 20)).toEqual({ completed: 20 });
+    expect(engineApi.monteCarloWarmUp(scenario(), 100)).toEqual({ ms: expect.any(Number) });
+    expect(engineApi.monteCarloRunHere(10, 20, 40)).toEqual({ completed: 40 });
+    const out = engineApi.monteCarloSummary(10);
+    if ('error' in out) throw new Error(out.error);
+    expect(out).toEqual(runMonteCarlo(defaultProjector(), scenario(), req).summary);
+    const bad = scenario();
+    bad.parameters.tfr_end = 99;
+    expect(engineApi.monteCarloWarmUp(bad, 10)).toEqual({ error: expect.stringMatching(/tfr_end = 99/) });
+  });
+
   it('answers bad requests with a message', () => {
     expect(engineApi.monteCarloChunk(scenario(), { draws: 50 }, 40, 60)).toEqual({ error: 'draws 40–60 outside 0–50' });
     const bad = scenario();

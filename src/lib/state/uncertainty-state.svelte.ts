@@ -13,8 +13,11 @@ import { monteCarloPool } from '../engine-client.ts';
 /** Where the run is. */
 export type UncertaintyStatus = 'off' | 'running' | 'done' | 'error';
 
-/** Draws per chunk: about 30 ms of work, the most a slider move may wait for its worker. */
+/** Draws per chunk: about 20–30 ms of work, so a cancelled run stops soon. */
 export const CHUNK_DRAWS = 100;
+/** A warm-up: pieces of draws per worker (about 400 draws bring the projection up to speed). */
+const WARM_UP_PIECES = 4;
+const WARM_UP_DRAWS = 100;
 /** Draws after which the first bands are drawn. */
 export const FIRST_BANDS_AT = 200;
 
@@ -37,11 +40,37 @@ export class UncertaintyState {
   wantedVersion = $state(0);
 
   private key = '';
+  /** Runs started on this page (a warm-up stops when one starts). */
+  private runsStarted = 0;
   private wanted = new Set<string>();
   private last: Scenario | null = null;
   private listening = false;
 
   constructor(private readonly engines: () => readonly RemoteEngine[] = () => monteCarloPool().allEngines()) {}
+
+  private warmed = false;
+  /** The warm-up is over: every Monte Carlo worker has loaded and run it, or a run came first (see `warmUp`). */
+  warm = $state(false);
+
+  /**
+   * Starts the Monte Carlo workers and readies them on `scenario` (the Uncertainty view does it
+   * when it opens: bands can only be switched on there), so that the first bands do not wait
+   * for the workers to load and for the browser to compile the projection, which took a few
+   * hundred draws at a third of the speed. Once per page; a failure is left to the run to report.
+   */
+  warmUp(scenario: Scenario): void {
+    if (this.warmed || typeof Worker === 'undefined') return;
+    this.warmed = true;
+    // In pieces, so that a run asked for meanwhile waits for one piece at most.
+    const runs = this.runsStarted;
+    const ready = async (engine: RemoteEngine) => {
+      for (let k = 0; k < WARM_UP_PIECES && this.runsStarted === runs; k++) {
+        const r = await engine.monteCarloWarmUp(scenario, WARM_UP_DRAWS);
+        if ('error' in r) return;
+      }
+    };
+    void Promise.all(this.engines().map((engine) => ready(engine).catch(() => undefined))).then(() => (this.warm = true));
+  }
 
   /** Series a chart wants bands for; a new one restarts the run when bands are on. */
   want(ids: readonly string[]): boolean {
@@ -77,6 +106,7 @@ export class UncertaintyState {
     this.last = scenario;
     this.listenForRestarts();
     const run = ++this.runId;
+    this.runsStarted++;
     const t0 = performance.now();
     this.summary = null;
     this.error = null;
@@ -94,6 +124,7 @@ export class UncertaintyState {
       if (!current()) return;
       const total = begun.draws;
       this.total = total;
+      const firstAt = Math.min(FIRST_BANDS_AT, total);
       let next = 0;
       let shown = 0;
       const summarize = async () => {
@@ -104,23 +135,63 @@ export class UncertaintyState {
         shown = s.completed;
         if (!this.firstBandsMs) this.firstBandsMs = performance.now() - t0;
       };
-      let pending: Promise<void> | null = null;
-      const worker = async (engine: RemoteEngine, isCollector: boolean) => {
-        while (current() && next < total) {
-          const from = next;
-          const to = Math.min(total, from + CHUNK_DRAWS);
-          next = to;
-          const ack = isCollector ? await collector.monteCarloRunHere(run, from, to) : await this.relay(engine, collector, run, scenario, req, from, to);
+      // The first bands: their draws split evenly, one chunk per worker, and summarized as soon as
+      // they are in, before the collecting worker takes another chunk (a summary asked for
+      // while it computes waits for the chunk). The other workers go straight on drawing.
+      let firstBands: Promise<void> | null = null;
+      let releaseCollector = () => {};
+      const firstIn = new Promise<void>((resolve) => (releaseCollector = resolve));
+      const ackd = (ack: { completed: number }) => {
+        this.done = ack.completed;
+        if (!firstBands && ack.completed >= firstAt) {
+          firstBands = summarize();
+          releaseCollector();
+        }
+      };
+      // Chunks drawn elsewhere are handed to the collector without waiting for its answer: it
+      // takes them between its own chunks, and a worker that waited for that sat idle for up
+      // to a chunk's time on every chunk.
+      const handedOver: Promise<void>[] = [];
+      const chunk = async (engine: RemoteEngine, isCollector: boolean, size: number): Promise<{ completed: number } | { error: string } | null> => {
+        const from = next;
+        const to = Math.min(total, from + size);
+        next = to;
+        if (isCollector) return collector.monteCarloRunHere(run, from, to);
+        const drawn = await engine.monteCarloChunk(scenario, req, from, to);
+        if ('error' in drawn) return drawn;
+        const collected = collector.monteCarloCollect(run, drawn).then((ack) => {
           if (!current()) return;
           if ('error' in ack) throw new Error(ack.error);
-          this.done = ack.completed;
-          if (shown === 0 && ack.completed >= Math.min(FIRST_BANDS_AT, total) && !pending) pending = summarize().finally(() => (pending = null));
+          ackd(ack);
+        });
+        // Seen here so that a failed hand-over is never an unhandled rejection; awaited below.
+        collected.catch(() => undefined);
+        handedOver.push(collected);
+        return null;
+      };
+      const firstSize = Math.ceil(firstAt / engines.length);
+      const worker = async (engine: RemoteEngine, isCollector: boolean) => {
+        try {
+          for (let first = true; current() && next < total; first = false) {
+            const ack = await chunk(engine, isCollector, first ? firstSize : CHUNK_DRAWS);
+            if (!current()) return;
+            if (ack && 'error' in ack) throw new Error(ack.error);
+            if (ack) ackd(ack);
+            if (isCollector && first) {
+              // Until the first bands are out (or another worker stopped).
+              await firstIn;
+              await firstBands;
+            }
+          }
+        } finally {
+          if (!isCollector) releaseCollector();
         }
       };
       await Promise.all(engines.map((e, i) => worker(e, i === 0)));
-      if (pending) await pending;
+      await Promise.all(handedOver);
+      if (firstBands) await firstBands;
       if (!current()) return;
-      await summarize();
+      if (shown < total) await summarize();
       if (!current()) return;
       this.finalMs = performance.now() - t0;
       this.status = 'done';
@@ -140,13 +211,6 @@ export class UncertaintyState {
       this.key = '';
       void this.start(this.last);
     });
-  }
-
-  /** A chunk computed by another worker, handed to the collecting one. */
-  private async relay(engine: RemoteEngine, collector: RemoteEngine, run: number, scenario: Scenario, req: { seriesIds: string[] }, from: number, to: number) {
-    const chunk = await engine.monteCarloChunk(scenario, req, from, to);
-    if ('error' in chunk) return chunk;
-    return collector.monteCarloCollect(run, chunk);
   }
 
   /** The input values of every draw of the shown run, by parameter id. */
