@@ -53,19 +53,21 @@ describe('UncertaintyState over a pool of engines', () => {
       const state = new UncertaintyState(() => pool);
       state.want(SERIES);
       state.enabled = true;
-      const s = scenario(730);
+      const s = scenario(2000);
       await state.start(s);
       expect(state.status).toBe('done');
       expect(state.error).toBeNull();
       const want = runMonteCarlo(defaultProjector(), s, { seriesIds: state.wantedSeries() }).summary;
-      expect(state.summary!.completed).toBe(730);
+      expect(state.summary!.completed).toBe(2000);
       expect(state.summary!.bands).toEqual(want.bands);
       expect(state.summary!.targets).toEqual(want.targets);
       const summaries = log.filter((e) => e.method === 'monteCarloSummary').map((e) => e.completed!);
       expect(summaries[0]).toBeGreaterThanOrEqual(FIRST_BANDS_AT);
-      expect(summaries[0]).toBeLessThan(730);
-      expect(summaries.at(-1)).toBe(730);
+      expect(summaries[0]).toBeLessThan(2000);
+      expect(summaries.at(-1)).toBe(2000);
       expect(state.firstBandsMs).toBeGreaterThan(0);
+      // Small chunks first (25, 50, 100 …), none across the first bands' draws.
+      if (count === 1) expect(log.filter((e) => e.method === 'monteCarloRunHere').map((e) => e.completed).slice(0, 6)).toEqual([25, 75, 175, 200, 300, 400]);
       // Every worker drew (the others hand their chunks to the first).
       for (let e = 1; e < count; e++) expect(log.some((x) => x.method === 'monteCarloChunk' && x.engine === e)).toBe(true);
     }, 60_000);

@@ -15,6 +15,8 @@ export type UncertaintyStatus = 'off' | 'running' | 'done' | 'error';
 
 /** Draws per chunk: about 20–30 ms of work, so a cancelled run stops soon. */
 export const CHUNK_DRAWS = 100;
+/** Each worker's first chunk of a run; the next ones double up to CHUNK_DRAWS. */
+export const FIRST_CHUNK_DRAWS = 25;
 /** A warm-up: pieces of draws per worker (about 400 draws bring the projection up to speed). */
 const WARM_UP_PIECES = 4;
 const WARM_UP_DRAWS = 100;
@@ -135,9 +137,9 @@ export class UncertaintyState {
         shown = s.completed;
         if (!this.firstBandsMs) this.firstBandsMs = performance.now() - t0;
       };
-      // The first bands: their draws split evenly, one chunk per worker, and summarized as soon as
-      // they are in, before the collecting worker takes another chunk (a summary asked for
-      // while it computes waits for the chunk). The other workers go straight on drawing.
+      // The first bands are summarized as soon as their draws are in, before the collecting
+      // worker draws past them (a summary asked for while it computes waits for its chunk).
+      // The other workers go straight on drawing.
       let firstBands: Promise<void> | null = null;
       let releaseCollector = () => {};
       const firstIn = new Promise<void>((resolve) => (releaseCollector = resolve));
@@ -169,19 +171,20 @@ export class UncertaintyState {
         handedOver.push(collected);
         return null;
       };
-      const firstSize = Math.ceil(firstAt / engines.length);
       const worker = async (engine: RemoteEngine, isCollector: boolean) => {
         try {
-          for (let first = true; current() && next < total; first = false) {
-            const ack = await chunk(engine, isCollector, first ? firstSize : CHUNK_DRAWS);
+          for (let k = 0; current() && next < total; k++) {
+            if (isCollector && !firstBands && next >= firstAt) await firstIn;
+            if (isCollector && firstBands) await firstBands;
+            if (!current() || next >= total) return;
+            // Small chunks first: a run restarts right after each move, so the next move most
+            // often finds a fresh run, and a small chunk in flight takes little from it.
+            let size = Math.min(CHUNK_DRAWS, FIRST_CHUNK_DRAWS * 2 ** k);
+            if (next < firstAt) size = Math.min(size, firstAt - next);
+            const ack = await chunk(engine, isCollector, size);
             if (!current()) return;
             if (ack && 'error' in ack) throw new Error(ack.error);
             if (ack) ackd(ack);
-            if (isCollector && first) {
-              // Until the first bands are out (or another worker stopped).
-              await firstIn;
-              await firstBands;
-            }
           }
         } finally {
           if (!isCollector) releaseCollector();
