@@ -50,16 +50,21 @@ export function resolveParameters(defs: readonly ParameterDef[], index: Readonly
   // an object as a dictionary), and a Monte Carlo draw resolves the parameters each time.
   const byId: Record<string, number> = {};
   for (let i = 0; i < defs.length; i++) byId[defs[i].id] = vector[i];
-  for (const id in overrides) {
-    const value = overrides[id];
-    const i = index.get(id);
-    if (i === undefined) throw new ParameterError(`parameters.${id}`, `parameters.${id}: unknown parameter (see --list-parameters)`);
-    const problem = checkParameterValue(defs[i], value);
-    if (problem) throw new ParameterError(`parameters.${id}`, problem);
-    vector[i] = value;
-    byId[id] = value;
-  }
+  for (const id in overrides) setParameter(defs, index, { vector, byId }, id, overrides[id]);
   return { vector, byId };
+}
+
+/**
+ * Sets one parameter of resolved values in place; throws ParameterError for an unknown id or
+ * a value that is not a finite number within the parameter's range.
+ */
+export function setParameter(defs: readonly ParameterDef[], index: ReadonlyMap<string, number>, into: ResolvedParameters, id: string, value: number): void {
+  const i = index.get(id);
+  if (i === undefined) throw new ParameterError(`parameters.${id}`, `parameters.${id}: unknown parameter (see --list-parameters)`);
+  const problem = checkParameterValue(defs[i], value);
+  if (problem) throw new ParameterError(`parameters.${id}`, problem);
+  into.vector[i] = value;
+  into.byId[id] = value;
 }
 
 const defaultVectors = new WeakMap<readonly ParameterDef[], Float64Array>();

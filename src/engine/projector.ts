@@ -7,7 +7,7 @@ import type { EquationDef, KernelOutputDef, ModelModule, ParameterDef } from '..
 import { compileModel, ModelCompileError, type CompiledModel } from './compiler.ts';
 import { checkExpression, ExpressionError } from './expression.ts';
 import { explainValue, type Explanation } from './explain.ts';
-import { checkParameterValue, resolveParameters, ParameterError } from './parameters.ts';
+import { checkParameterValue, resolveParameters, setParameter, ParameterError, type ResolvedParameters } from './parameters.ts';
 import { judgeTarget } from './targets.ts';
 import type { BasePopulation, ProjectionResult, ResultWarning, Scenario, ScenarioPaths, TargetDef } from './types.ts';
 import { PLAUSIBILITY_RULES } from '../../models/plausibility.ts';
@@ -31,6 +31,8 @@ export type PopulationKernel = (input: {
 /** Series built from structured scenario inputs (e.g. named bed projects by year). */
 export interface ScenarioInput {
   outputs: readonly KernelOutputDef[];
+  /** The parameters `build` reads (its series are reused across runs of a scratch while these stay). */
+  parameters: readonly string[];
   build: (scenario: Scenario, n: number, params: Readonly<Record<string, number>>) => Record<string, Float64Array>;
 }
 
@@ -49,17 +51,24 @@ export interface RunOptions {
   /**
    * Memory reused from run to run (`createRunScratch()`): the equations' values are written
    * into the store of the previous run with the same scratch, so the result's series of
-   * equations are overwritten by the next such run. For loops that copy what they keep at once
-   * (Monte Carlo draws); a fifth of a draw went on allocating and collecting that store.
+   * equations are overwritten by the next such run; the scenario's parameter values and its
+   * inputs' series are kept while the scenario (the same object) and their parameters stay.
+   * For loops that copy what they keep at once (Monte Carlo draws); a fifth of a draw went on
+   * allocating and collecting that store.
    */
   scratch?: RunScratch;
 }
 
 const SCRATCH = Symbol('scratch');
+const SCRATCH_PARAMS = Symbol('scratch parameters');
+const SCRATCH_INPUTS = Symbol('scratch inputs');
 
 /** See `RunOptions.scratch`. */
 export interface RunScratch {
   [SCRATCH]?: { model: CompiledModel; n: number; V: Record<string, Float64Array> };
+  /** The scenario's resolved values, the values runs set on top and the ids they set. */
+  [SCRATCH_PARAMS]?: { scenario: Scenario; base: ResolvedParameters; values: ResolvedParameters; set: string[] };
+  [SCRATCH_INPUTS]?: { scenario: Scenario; n: number; reads: number[]; series: Record<string, Float64Array> };
 }
 
 /** A fresh scratch for `RunOptions.scratch`. */
@@ -262,6 +271,46 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     }
   };
 
+  /**
+   * `resolve` for runs of a scratch: the scenario's values are resolved once, and each run
+   * undoes the last run's overrides and sets its own (a draw sets the same few inputs every
+   * time; building a record of 140 values per draw was a thirteenth of it).
+   */
+  const resolveInScratch = (scenario: Scenario, overrides: Readonly<Record<string, number>> | undefined, scratch: RunScratch): ResolvedParameters => {
+    let r = scratch[SCRATCH_PARAMS];
+    if (!r || r.scenario !== scenario) {
+      const base = resolve(scenario);
+      r = { scenario, base, values: { vector: base.vector.slice(), byId: { ...base.byId } }, set: [] };
+      scratch[SCRATCH_PARAMS] = r;
+    }
+    for (const id of r.set) {
+      r.values.vector[paramIndex.get(id)!] = r.base.byId[id];
+      r.values.byId[id] = r.base.byId[id];
+    }
+    r.set = [];
+    try {
+      for (const id in overrides) {
+        setParameter(parameters, paramIndex, r.values, id, overrides[id]);
+        r.set.push(id);
+      }
+    } catch (err) {
+      if (err instanceof ParameterError) throw new ScenarioError(err.message);
+      throw err;
+    }
+    return r.values;
+  };
+
+  /** The scenario inputs' series; with a scratch, those of the last run while their parameters stay. */
+  const inputSeries = (scenario: Scenario, n: number, params: Readonly<Record<string, number>>, scratch?: RunScratch): Record<string, Float64Array> => {
+    const reads = inputs.flatMap((input) => input.parameters.map((id) => params[id]));
+    const kept = scratch?.[SCRATCH_INPUTS];
+    if (kept && kept.scenario === scenario && kept.n === n && kept.reads.every((x, i) => Object.is(x, reads[i]))) return kept.series;
+    const series: Record<string, Float64Array> = {};
+    for (const input of inputs) Object.assign(series, input.build(scenario, n, params));
+    if (scratch) scratch[SCRATCH_INPUTS] = { scenario, n, reads, series };
+    return series;
+  };
+
   const rollup = createRollup({ modules, parameters, variables: [...info.values()] });
 
   /** A city with districts: each district projected on its own, then rolled up. */
@@ -300,11 +349,11 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
   const runOne = (scenario: Scenario, overrides?: Readonly<Record<string, number>>, reuse?: ProjectionResult, options: RunOptions = {}): ProjectionResult => {
     checkYears(scenario);
     const { model, plausibility, badTargets, badIndicators } = compiledFor(scenario);
-    const resolved = resolve(scenario, overrides);
+    const resolved = options.scratch ? resolveInScratch(scenario, overrides, options.scratch) : resolve(scenario, overrides);
     const n = scenario.endYear - scenario.baseYear + 1;
     const pop = reusedKernel(reuse, scenario, model, overrides) ?? kernel({ baseYear: scenario.baseYear, endYear: scenario.endYear, params: resolved.byId, base: scenario.basePopulation, paths: scenario.paths });
     const K: Record<string, Float64Array> = { ...pop.series };
-    for (const input of inputs) Object.assign(K, input.build(scenario, n, resolved.byId));
+    Object.assign(K, inputSeries(scenario, n, resolved.byId, options.scratch));
     for (const id of seriesIds) {
       if (!K[id] || K[id].length !== n) throw new ModelCompileError(`series "${id}" was not produced for ${n} years`);
     }

@@ -54,5 +54,6 @@ export function bedProjectSeries(projects: readonly BedProject[], baseYear: numb
 /** The named bed projects of a scenario as per-year series: `beds_project_*`. */
 export const bedProjectsInput: ScenarioInput = {
   outputs,
+  parameters: [],
   build: (scenario: Scenario, n: number) => bedProjectSeries(scenario.bedProjects ?? [], scenario.baseYear, n),
 };

@@ -25,6 +25,7 @@ const outputs: KernelOutputDef[] = [
 /** Series `urban_share_path` and `urban_share_path_on` for `n` years. */
 export const urbanSharePathInput: ScenarioInput = {
   outputs,
+  parameters: ['urban_share_base'],
   build: (scenario: Scenario, n: number, params: Readonly<Record<string, number>>) => {
     const points = scenario.paths?.urban_share;
     if (!points || points.length === 0) return { urban_share_path: new Float64Array(n), urban_share_path_on: new Float64Array(n) };
