@@ -24,7 +24,7 @@ let monteCarlo: EnginePool | undefined;
  */
 export function monteCarloPool(): EnginePool {
   if (!monteCarlo) {
-    monteCarlo = new EnginePool({ size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
+    monteCarlo = new EnginePool({ name: 'draws', size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) });
     monteCarlo.onEvent((e) => platformNotices().engineEvent(e));
   }
   return monteCarlo;

@@ -60,6 +60,8 @@ export interface PoolOptions {
   size?: number;
   silenceMs?: number;
   createWorker?: (index: number) => EngineWorker;
+  /** Workers are named `<name>-0`, `<name>-1`, … (default `engine`). */
+  name?: string;
 }
 
 /** Options of one-off requests. */
@@ -84,8 +86,8 @@ interface Slot {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-function defaultWorker(index: number): EngineWorker {
-  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: `engine-${index}` });
+function defaultWorker(index: number, name = 'engine'): EngineWorker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: `${name}-${index}` });
 }
 
 /** The pool: a worker per slot, replaced when it dies, and a latest-wins runner per channel. */
@@ -101,7 +103,7 @@ export class EnginePool {
   constructor(options: PoolOptions = {}) {
     const size = options.size ?? Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
     this.silenceMs = options.silenceMs ?? SILENCE_MS;
-    this.createWorker = options.createWorker ?? defaultWorker;
+    this.createWorker = options.createWorker ?? ((index) => defaultWorker(index, options.name));
     for (let i = 0; i < size; i++) this.slots.push(this.spawn(i));
   }
 

@@ -138,3 +138,23 @@ describe('a range on a point of a path by year', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('the draw workers', () => {
+  it('load in idle time once the inputs rest, not while a slider moves, and apart from the page\'s engine', async () => {
+    const page = await openApp(browser, `${inject('baseUrl')}?lang=en`, errors);
+    const names = async () => Promise.all(page.workers().map((w) => w.evaluate(() => self.name)));
+    // Moves every 300 ms for 3 s: the inputs never rest 1.5 s, so no draw worker yet.
+    for (let k = 0; k < 10; k++) {
+      await page.evaluate((v) => {
+        const slider = document.querySelector<HTMLInputElement>('[data-param-id="tfr_end"] input[type="range"]')!;
+        slider.value = String(v);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }, 1 + k * 0.05);
+      await page.waitForTimeout(300);
+    }
+    expect((await names()).filter((n) => n.startsWith('draws-'))).toEqual([]);
+    await eventually(async () => expect((await names()).filter((n) => n.startsWith('draws-')).length).toBeGreaterThan(0), 10_000);
+    expect(await names()).toContain('engine-0');
+    await page.close();
+  });
+});

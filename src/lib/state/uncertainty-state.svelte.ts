@@ -20,6 +20,8 @@ export const FIRST_CHUNK_DRAWS = 25;
 /** A warm-up: pieces of draws per worker (about 400 draws bring the projection up to speed). */
 const WARM_UP_PIECES = 4;
 const WARM_UP_DRAWS = 100;
+/** Draws a worker runs when it is loaded in idle time (see `boot`). */
+const BOOT_DRAWS = 10;
 /** Draws after which the first bands are drawn. */
 export const FIRST_BANDS_AT = 200;
 
@@ -49,6 +51,25 @@ export class UncertaintyState {
   private listening = false;
 
   constructor(private readonly engines: () => readonly RemoteEngine[] = () => monteCarloPool().allEngines()) {}
+
+  private booted = false;
+
+  /**
+   * Loads the draw workers while the page is idle (the runner calls it once the inputs have
+   * rested after the first result; machines with two cores or more), so that bands switched on
+   * later do not wait for a worker to load (about 0.4 s here). A few draws of `scenario` build
+   * the projector; the view's warm-up does the rest.
+   */
+  boot(scenario: Scenario): void {
+    if (this.isBooted || typeof Worker === 'undefined' || (navigator.hardwareConcurrency || 1) < 2) return;
+    this.booted = true;
+    for (const engine of this.engines()) void engine.monteCarloWarmUp(scenario, BOOT_DRAWS).catch(() => undefined);
+  }
+
+  /** The draw workers were loaded (by `boot` or by the view's `warmUp`). */
+  get isBooted(): boolean {
+    return this.booted || this.warmed;
+  }
 
   private warmed = false;
   /** The warm-up is over: every Monte Carlo worker has loaded and run it, or a run came first (see `warmUp`). */
