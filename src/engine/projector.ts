@@ -318,9 +318,8 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     checkYears(scenario);
     const ds = scenario.districts!;
     const shares = populationShares(ds, paramById);
-    // Every district keeps every series: the city's are rolled up from them.
+    // Every district keeps every series and its own memory: the roll-up reads all of them.
     const districtOptions: RunOptions = { warnings: options?.warnings };
-    // (and no scratch: the districts' results are all read by the roll-up)
     const results = ds.map((d, i) => ({
       name: d.name,
       result: runOne(districtScenario(scenario, i, parameters, shares, overrides), undefined, reuse?.districts?.[i]?.name === d.name ? reuse.districts[i].result : undefined, districtOptions),
@@ -357,8 +356,6 @@ export function createProjector(config: { modules: readonly ModelModule[]; kerne
     for (const id of seriesIds) {
       if (!K[id] || K[id].length !== n) throw new ModelCompileError(`series "${id}" was not produced for ${n} years`);
     }
-    // Every equation's values are views of one store: one allocation per run instead of one per
-    // variable (allocating ~150 small typed arrays was most of a run's own time).
     const V = equationStore(model, n, options.scratch);
     for (const seg of periodSegments(scenario, resolved.vector, n)) model.run(seg.P, K, V, n, scenario.baseYear, seg.start, seg.stop);
 
